@@ -1,0 +1,288 @@
+"""Find and type the phrase that names a source, next to a reporting cue.
+
+Works on spaCy tokens of one sentence with the rule pack's lexicons: walks left of the cue
+for a subject ("pemerintah AS mengatakan", "Japanese officials said") or right of it for an
+inverted or prepositional speaker ("kata Agus", "according to a Reuters report"), then types
+the phrase (person, organization, anonymous, outlet) or rejects it as no source at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..rulepack import RulePack
+
+MAX_PHRASE = 14
+PUNCT_INSIDE = {"-", "&", "'s", "’s", ".", "'", "’", "/"}
+QUOTES = {"“", "”", '"', "‘", "’", "'", "«", "»"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+
+
+@dataclass
+class Phrase:
+    """A candidate source: token range [start, end) with its type and how it refers."""
+
+    start: int
+    end: int
+    type: str
+    ref: str | None = None     # pronoun-person, pronoun-organization, pronoun-group, nya, name
+    text_start: int | None = None  # for outlets inside a longer phrase ("a Reuters report")
+    text_end: int | None = None
+
+
+class PhraseFinder:
+    """Source phrases around cues, for one language."""
+
+    def __init__(self, pack: RulePack):
+        self.pack = pack
+        g = pack.grammar
+        self.head_first = "first" in g["head"]
+        self.np_skip = g["np_skip"]
+        self.negators = g["negators"]
+        self.boundaries = g["boundaries"]
+        self.after_stops = g["after_stops"]
+        self.preps = g["np_prepositions"]
+        self.time_words = g["time_words"]
+        self.relatives = g["relative_words"]
+        self.coordinators = g["coordinators"]
+        self.verb_suffixes = tuple(g["verb_suffixes"])
+        self.verb_prefixes = tuple(sorted(g["verb_prefixes"], key=len, reverse=True))
+        self.pronoun_kind = {}
+        for kind, words in pack.pronouns.items():
+            for w in words:
+                self.pronoun_kind[w] = kind
+        self.lexicon = (pack.person_titles | pack.anonymous_nouns | pack.organization_words
+                        | pack.determiners | pack.report_nouns | pack.places)
+        self.spokes = [tuple(s.split()) for s in pack.spokesperson_words]
+        self.outlet_spans: list[tuple[int, int]] = []  # outlets of the Doc being read, set per Doc
+
+    # ---- token tests -------------------------------------------------------------------------
+    def _verb_like(self, lower: str) -> bool:
+        if lower in self.lexicon:
+            return False
+        if self.verb_prefixes and len(lower) >= 6 and lower.startswith(self.verb_prefixes):
+            return True
+        return bool(self.verb_suffixes) and len(lower) >= 6 and lower.endswith(self.verb_suffixes)
+
+    def _in_phrase(self, tok, cue_tokens: set[int]) -> bool:
+        """Can this token be part of a source phrase walked over from the cue?"""
+        if tok.i in cue_tokens or tok.is_space:
+            return False
+        text = tok.text
+        if tok.is_punct:
+            return text in PUNCT_INSIDE
+        lower = tok.lower_
+        if lower in self.boundaries and lower not in self.lexicon:
+            return False
+        if text[:1].islower() and self._verb_like(lower):
+            return False
+        return True
+
+    def negated(self, doc: Doc, cue_start: int, sent_start: int) -> bool:
+        j = cue_start - 1
+        while j >= sent_start and (doc[j].lower_ in self.np_skip or doc[j].lower_ in self.negators):
+            if doc[j].lower_ in self.negators:
+                return True
+            j -= 1
+        return False
+
+    # ---- phrase walking ----------------------------------------------------------------------
+    def before(self, doc: Doc, cue_start: int, sent_start: int, cue_tokens: set[int],
+               spans: dict[int, int]) -> Phrase | None:
+        """The subject phrase ending just before the cue (auxiliaries and adverbs skipped)."""
+        j = cue_start - 1
+        while j >= sent_start and doc[j].lower_ in self.np_skip and doc[j].lower_ not in self.pronoun_kind:
+            j -= 1
+        if j < sent_start:
+            return None
+        # a parenthetical between subject and cue: "Some analysts, however, disagreed"
+        if doc[j].text == ",":
+            k = j - 1
+            while k >= sent_start and doc[k].text != "," and j - k <= 6:
+                k -= 1
+            if k >= sent_start and doc[k].text == "," and all(
+                    doc[m].lower_ in self.np_skip or doc[m].lower_ in self.boundaries or not doc[m].text[:1].isupper()
+                    for m in range(k + 1, j)) and j - k - 1 <= 3:
+                j = k - 1
+            else:
+                return self._apposition_before(doc, j, sent_start, cue_tokens, spans)
+        if doc[j].lower_ in self.coordinators:
+            return self.sentence_subject(doc, sent_start, cue_start, cue_tokens, spans)
+        end = j + 1
+        k = j
+        # fixed multi-word phrases (anonymity) are taken whole
+        while k >= sent_start and end - k <= MAX_PHRASE:
+            covered = next((s for s, e in spans.items() if s <= k < e and e <= end), None)
+            if covered is not None and covered < k:
+                k = covered
+                continue
+            if not self._in_phrase(doc[k], cue_tokens):
+                break
+            k -= 1
+        start = k + 1
+        while start < end and (doc[start].is_punct or doc[start].lower_ in self.preps):
+            start += 1
+        if start >= end:
+            return None
+        return self.classify(doc, start, end, spans)
+
+    def _apposition_before(self, doc, comma: int, sent_start, cue_tokens, spans) -> Phrase | None:
+        """"Gabriel Manek (60), penjual air menuturkan" / "X, a senior analyst, said"."""
+        k = comma - 1
+        while k >= sent_start and self._in_phrase(doc[k], cue_tokens) and comma - k <= MAX_PHRASE:
+            k -= 1
+        inner = self.classify(doc, k + 1, comma, spans) if k + 1 < comma else None
+        if k >= sent_start and doc[k].text == ",":
+            outer = self.before(doc, k + 1, sent_start, cue_tokens, spans)
+            if outer is not None:
+                return outer
+        return inner
+
+    def sentence_subject(self, doc, sent_start, limit, cue_tokens, spans) -> Phrase | None:
+        """The subject that opens the sentence, for a cue in a coordinated verb phrase."""
+        k = sent_start
+        while k < limit and (doc[k].is_punct or doc[k].lower_ in self.boundaries):
+            k += 1
+        end = k
+        while end < limit and end - k < MAX_PHRASE:
+            tok = doc[end]
+            lower = tok.lower_
+            if lower in self.np_skip or not self._in_phrase(tok, cue_tokens) or tok.text == ",":
+                break
+            if tok.text[:1].islower() and lower not in self.lexicon and lower not in self.pronoun_kind \
+                    and lower not in self.preps:
+                break
+            end += 1
+        return self.classify(doc, k, end, spans) if end > k else None
+
+    def after(self, doc: Doc, cue_end: int, sent_end: int, cue_tokens: set[int],
+              spans: dict[int, int]) -> Phrase | None:
+        """The phrase right after the cue: "kata Agus", "according to officials"."""
+        k = cue_end
+        if k >= sent_end:
+            return None
+        if k in spans:
+            end = spans[k]
+            return self.classify(doc, k, end, spans)
+        end = k
+        while end < sent_end and end - k < MAX_PHRASE:
+            tok = doc[end]
+            lower = tok.lower_
+            if end > k and (lower in self.after_stops or lower in self.time_words):
+                break
+            if tok.text == "," or tok.text == "(":
+                # apposition: "kata Manajer Humas KAI, Joni Martinus, melalui telepon"
+                nxt = end + 1
+                m = nxt
+                while m < sent_end and doc[m].text[:1].isupper() and doc[m].lower_ not in self.time_words:
+                    m += 1
+                if m > nxt and (m >= sent_end or doc[m].is_punct) and m - nxt <= 4 \
+                        and self._capitalised(doc, k, end):
+                    end = m
+                break
+            if not self._in_phrase(tok, cue_tokens):
+                break
+            end += 1
+        while end > k and (doc[end - 1].is_punct or doc[end - 1].lower_ in self.preps):
+            end -= 1
+        if end <= k:
+            return None
+        return self.classify(doc, k, end, spans)
+
+    @staticmethod
+    def _capitalised(doc, start, end) -> bool:
+        return any(doc[i].text[:1].isupper() for i in range(start, end))
+
+    # ---- typing ------------------------------------------------------------------------------
+    def classify(self, doc: Doc, start: int, end: int, spans: dict[int, int],
+                 outlets: dict[int, int] | None = None) -> Phrase | None:
+        """Type the phrase doc[start:end], or None when it names no source."""
+        toks = [doc[i] for i in range(start, end) if not doc[i].is_space]
+        if not toks:
+            return None
+        lowers = [t.lower_ for t in toks]
+        if len(toks) == 1 and lowers[0] in self.pronoun_kind:
+            kind = self.pronoun_kind[lowers[0]]
+            default = {"person": "person", "organization": "organization"}.get(kind, "anonymous")
+            return Phrase(start, end, default, ref=f"pronoun-{kind}")
+        if len(toks) == 2 and lowers[1] in self.pronoun_kind and lowers[0] in ("kata", "ujar", "menurut"):
+            return Phrase(start + 1, end, "person", ref="pronoun-person")
+        outlet = self._outlet_inside(doc, start, end)
+        if outlet is not None:
+            o_start, o_end = outlet
+            rest = [doc[i].lower_ for i in range(start, end) if not (o_start <= i < o_end)]
+            if all(w in self.pack.report_nouns or w in self.pack.determiners or w in PUNCT_INSIDE
+                   or w in ("'s", "’s", "a", "an", "the", "of", "by", "from") for w in rest):
+                return Phrase(start, end, "outlet", text_start=o_start, text_end=o_end)
+        if start in spans and spans[start] <= end:
+            return Phrase(start, end, "anonymous")
+        head = self._head(toks)
+        head_lower = head.lower_
+        phrase_lower = " ".join(lowers)
+        named = [t for t in toks if self._name_like(t)]
+        has_title = any(w in self.pack.person_titles for w in lowers)
+        spokes = any(self._contains(lowers, s) for s in self.spokes)
+        has_org = any(w in self.pack.organization_words for w in lowers) or any(
+            _ACRONYM.match(t.text) and t.lower_ not in self.pack.person_titles for t in toks)
+        has_place = phrase_lower in self.pack.places or any(w in self.pack.places for w in lowers)
+        if spokes and not self._person_name(toks):
+            if has_org or has_place or named:
+                return Phrase(start, end, "organization")
+            return Phrase(start, end, "anonymous")
+        if head_lower in self.pack.anonymous_nouns and not self._person_name(toks):
+            return Phrase(start, end, "anonymous")
+        if has_title and (self._person_name(toks) or not (has_org or has_place) or
+                          (self.head_first and head_lower in self.pack.person_titles)):
+            return Phrase(start, end, "person", ref=None if named else "definite")
+        if head_lower in self.pack.organization_words or has_org or has_place:
+            return Phrase(start, end, "organization")
+        if named:
+            ref = "name" if len(named) == 1 and len(toks) <= 2 else None
+            return Phrase(start, end, "person", ref=ref)
+        if any(w in self.pack.anonymous_nouns for w in lowers):
+            return Phrase(start, end, "anonymous")
+        return None
+
+    def _head(self, toks):
+        content = [t for t in toks if t.lower_ not in self.pack.determiners and not t.is_punct]
+        if not content:
+            return toks[-1]
+        if self.head_first:
+            return content[0]
+        for i, t in enumerate(content):
+            if t.lower_ in self.preps and i > 0:
+                return content[i - 1]
+        return content[-1]
+
+    def _name_like(self, tok) -> bool:
+        text = tok.text
+        if not text[:1].isupper() or tok.is_punct:
+            return False
+        lower = tok.lower_
+        if lower in self.lexicon or lower in self.time_words or lower in self.pronoun_kind \
+                or lower in self.boundaries:
+            return False
+        if _ACRONYM.match(text) and len(text) <= 5:
+            return False
+        return True
+
+    def _person_name(self, toks) -> bool:
+        """A personal name: a capitalised word not at the head of an organisation phrase."""
+        names = [t for t in toks if self._name_like(t)]
+        if not names:
+            return False
+        last = toks[-1]
+        return self._name_like(last) or (len(toks) >= 2 and self._name_like(toks[-2]) and last.is_punct)
+
+    @staticmethod
+    def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+        n = len(phrase)
+        return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
+
+    def _outlet_inside(self, doc, start, end):
+        for o_start, o_end in self.outlet_spans:
+            if start <= o_start and o_end <= end:
+                return o_start, o_end
+        return None

@@ -1,0 +1,242 @@
+"""The rule engine: reporting cues, quotes, outlets, anonymity and hedges from ``rules/<lang>/``.
+
+For each prose sentence it finds the cues (minus hard negatives), the source phrase of each
+cue, the outlets that relayed or received the statement (``via``), and the hedges; the result
+is a :class:`Detection` per sentence that the resolver and the renderers build on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..rulepack import Cue, RulePack
+from ..segment import Span
+from .phrases import Phrase, PhraseFinder
+
+QUOTE_OPEN = {"“", "«", "„"}
+QUOTE_CLOSE = {"”", "»"}
+
+
+@dataclass
+class Found:
+    """A source found in a sentence (token range, type, channel outlets, deciding rule)."""
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    ref: str | None = None
+    via: list[str] = field(default_factory=list)
+    via_spans: list[tuple[int, int]] = field(default_factory=list)
+    text_start: int | None = None
+    text_end: int | None = None
+
+
+@dataclass
+class Detection:
+    """What the rules saw in one sentence."""
+
+    span: Span
+    sources: list[Found] = field(default_factory=list)
+    hedges: list[Found] = field(default_factory=list)
+    cue: tuple[int, int] | None = None
+    cue_rule: str | None = None
+    confidence: float = 0.0
+    rules: list[str] = field(default_factory=list)
+    cue_without_source: bool = False
+
+
+class RuleEngine:
+    """Applies one language's rule pack to segmented Docs."""
+
+    def __init__(self, nlp: Language, pack: RulePack):
+        self.pack = pack
+        self.finder = PhraseFinder(pack)
+        self.cues: dict[str, Cue] = {c.id: c for c in pack.cues}
+        make = nlp.make_doc
+        self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for cue in pack.cues:
+            self.cue_matcher.add(cue.id, [make(w) for w in cue.words])
+        self.aux_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.aux_matcher.add("NEG", [make(w) for w in pack.negatives])
+        self.aux_matcher.add("HEDGE", [make(w) for w in pack.hedges])
+        self.aux_matcher.add("ANON", [make(w) for w in pack.anonymity_phrases])
+        self.aux_matcher.add("RELAY", [make(w) for w in pack.relay_strong])
+        self.aux_matcher.add("RELAY_WEAK", [make(w) for w in pack.relay_weak])
+        self.outlet_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.outlet_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.outlet_names: dict[str, str] = {}
+        for outlet in pack.outlets:
+            key = f"OUTLET:{outlet.name}"
+            self.outlet_names[key] = outlet.name
+            cased = [make(a) for a in outlet.aliases if a != a.lower()]
+            lower = [make(a) for a in outlet.aliases if a == a.lower()]
+            if cased:
+                self.outlet_matcher.add(key, cased)
+            if lower:
+                self.outlet_lower.add(key, lower)
+
+    # ------------------------------------------------------------------------------------------
+    def detect(self, doc: Doc, spans: list[Span]) -> list[Detection]:
+        """One :class:`Detection` per span (non-prose spans get an empty one)."""
+        vocab = doc.vocab.strings
+        by_sent: list[dict[str, list[tuple[str, int, int]]]] = [
+            {"cue": [], "NEG": [], "HEDGE": [], "ANON": [], "RELAY": [], "RELAY_WEAK": [], "OUTLET": []}
+            for _ in spans]
+        token_sent = [-1] * len(doc)
+        for k, s in enumerate(spans):
+            for i in range(s.first_token, s.last_token + 1):
+                token_sent[i] = k
+        for match_id, start, end in self.cue_matcher(doc):
+            k = token_sent[start]
+            if k >= 0 and token_sent[end - 1] == k:
+                by_sent[k]["cue"].append((vocab[match_id], start, end))
+        for match_id, start, end in self.aux_matcher(doc):
+            k = token_sent[start]
+            if k >= 0 and token_sent[end - 1] == k:
+                by_sent[k][vocab[match_id]].append((vocab[match_id], start, end))
+        outlets = _longest(list(self.outlet_matcher(doc)) + list(self.outlet_lower(doc)))
+        for match_id, start, end in outlets:
+            k = token_sent[start]
+            if k >= 0 and token_sent[end - 1] == k:
+                by_sent[k]["OUTLET"].append((self.outlet_names[vocab[match_id]], start, end))
+        return [self._sentence(doc, s, by_sent[k]) if s.kind == "prose" else Detection(s)
+                for k, s in enumerate(spans)]
+
+    # ------------------------------------------------------------------------------------------
+    def _sentence(self, doc: Doc, span: Span, m: dict) -> Detection:
+        det = Detection(span)
+        s_start, s_end = span.first_token, span.last_token + 1
+        negatives = [(a, b) for _, a, b in m["NEG"]]
+        hedge_spans = [(a, b) for _, a, b in _longest(m["HEDGE"])]
+        anon = {a: b for _, a, b in _longest(m["ANON"])}
+        outlet_spans = [(a, b) for _, a, b in m["OUTLET"]]
+        self.finder.outlet_spans = outlet_spans
+        cues = [c for c in _longest(m["cue"])
+                if not _overlaps((c[1], c[2]), negatives)
+                and not any(h[0] <= c[1] and c[2] <= h[1] and h[1] - h[0] > c[2] - c[1] for h in hedge_spans)]
+        cue_tokens = {i for _, a, b in cues for i in range(a, b)}
+        used_outlets: set[tuple[int, int]] = set()
+        for cue_id, a, b in cues:
+            cue = self.cues[cue_id]
+            if not self._context_ok(doc, cue, a, b, s_start, s_end):
+                continue
+            if self.finder.negated(doc, a, s_start):
+                continue
+            phrase = self._source_for(doc, cue, a, b, s_start, s_end, cue_tokens, anon)
+            if phrase is None:
+                det.cue_without_source = True
+                continue
+            found = Found(phrase.start, phrase.end, phrase.type, cue.id, ref=phrase.ref,
+                          text_start=phrase.text_start, text_end=phrase.text_end)
+            if phrase.type == "outlet":
+                used_outlets.add((phrase.text_start, phrase.text_end))
+            if any(f.start == found.start and f.end == found.end for f in det.sources):
+                continue
+            det.sources.append(found)
+            if det.cue is None or cue.confidence > det.confidence:
+                det.cue, det.cue_rule, det.confidence = (a, b), cue.id, cue.confidence
+            if cue.id not in det.rules:
+                det.rules.append(cue.id)
+        self._relays(doc, det, m, outlet_spans, used_outlets, s_start)
+        for a, b in hedge_spans:
+            if any(a <= o[0] < b + 2 for o in outlet_spans) or _overlaps((a, b), list(anon.items())) \
+                    or _overlaps((a, b), [(c[1], c[2]) for c in cues if self._cue_found(det, c)]):
+                continue
+            det.hedges.append(Found(a, b, "vague", "HEDGE"))
+            if "HEDGE" not in det.rules:
+                det.rules.append("HEDGE")
+        det.sources.sort(key=lambda f: f.start)
+        return det
+
+    @staticmethod
+    def _cue_found(det: Detection, cue) -> bool:
+        return det.cue == (cue[1], cue[2])
+
+    def _context_ok(self, doc, cue: Cue, a: int, b: int, s_start: int, s_end: int) -> bool:
+        if cue.needs_prev:
+            if a <= s_start:
+                return False
+            prev = doc[a - 1]
+            if prev.is_space or prev.lower_ not in cue.needs_prev:
+                return False
+        if cue.needs_next:
+            if b >= s_end or doc[b].lower_ not in cue.needs_next:
+                return False
+        return True
+
+    def _source_for(self, doc, cue: Cue, a, b, s_start, s_end, cue_tokens, anon) -> Phrase | None:
+        f = self.finder
+        if cue.source == "self":
+            last = b - 1
+            kind = "nya" if doc[last].lower_.endswith("nya") else "person"
+            if doc[last].lower_ in f.pronoun_kind:
+                kind = f.pronoun_kind[doc[last].lower_]
+                default = {"person": "person", "organization": "organization"}.get(kind, "anonymous")
+                return Phrase(last, b, default, ref=f"pronoun-{kind}")
+            return Phrase(last, b, "person", ref=kind)
+        if cue.source == "after":
+            return f.after(doc, b, s_end, cue_tokens, anon)
+        before = f.before(doc, a, s_start, cue_tokens, anon)
+        if before is not None or cue.source == "before":
+            return before
+        # inverted order after a quote or a comma: '"...," said Lewis'
+        if a == s_start or doc[a - 1].is_punct:
+            return f.after(doc, b, s_end, cue_tokens, anon)
+        return None
+
+    def _relays(self, doc, det: Detection, m: dict, outlet_spans, used, s_start) -> None:
+        """Attach outlets that relayed or received a statement as ``via``; a relayed outlet
+        with no other source becomes the source itself."""
+        strong_ends = {b: a for _, a, b in m["RELAY"]}
+        weak_ends = {b: a for _, a, b in m["RELAY_WEAK"]}
+        previous_via: int | None = None
+        for name, a, b in m["OUTLET"]:
+            if (a, b) in used:
+                continue
+            j = a
+            while j > s_start and doc[j - 1].lower_ in ("the", "oleh", "harian", "kantor", "berita", "media"):
+                j -= 1
+            kind = "strong" if j in strong_ends else "weak" if j in weak_ends else None
+            if kind is None and previous_via is not None and doc[a - 1].lower_ in ("dan", "and", ",", "serta", "&"):
+                kind = "strong"
+            if kind is None:
+                previous_via = None
+                continue
+            previous_via = b
+            target = None
+            for f in det.sources:
+                if f.start < a and f.type != "outlet":
+                    target = f
+            if target is None:
+                target = next((f for f in det.sources if f.type != "outlet"), None)
+            if target is not None:
+                target.via.append(doc[a:b].text)
+                target.via_spans.append((a, b))
+                if "VIA" not in det.rules:
+                    det.rules.append("VIA")
+            elif kind == "strong" or det.sources:
+                det.sources.append(Found(a, b, "outlet", "RELAY", text_start=a, text_end=b))
+                det.rules.append("RELAY")
+                det.confidence = max(det.confidence, 0.9)
+                if det.cue is None:
+                    det.cue = (j, a) if j < a else (a, b)
+                    det.cue_rule = "RELAY"
+
+
+def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in others)
+
+
+def _longest(matches):
+    """Greedy longest-first, non-overlapping matches, in text order."""
+    chosen = []
+    taken: set[int] = set()
+    for match in sorted(matches, key=lambda x: (-(x[2] - x[1]), x[1])):
+        if not any(i in taken for i in range(match[1], match[2])):
+            chosen.append(match)
+            taken.update(range(match[1], match[2]))
+    return sorted(chosen, key=lambda x: x[1])

@@ -1,0 +1,1 @@
+"""Render analyses: one module per output format."""

@@ -1,0 +1,163 @@
+"""Resolve: carry speakers across sentences.
+
+Pronouns and *-nya* forms take the type of the speaker they stand for ("he" after "a senior
+official" is anonymous), short references find their full name ("Hussein" → "Fuad Hussein"),
+and every sentence of a direct quotation that runs over several sentences is attributed when
+the quotation's speaker is identified in one of them (or, for a quote standing on its own, by
+the sentence that introduces it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .detect.rules import Detection, Found
+
+OPEN = {"“", "«", "„"}
+CLOSE = {"”", "»"}
+STRAIGHT = '"'
+QUOTE_DOMINANT = 0.6
+
+
+@dataclass
+class QuoteState:
+    starts_inside: bool
+    ends_inside: bool
+    share: float       # share of the sentence's characters inside quotation marks
+    opens: bool        # an opening mark appears in the sentence
+
+
+def quote_states(text: str, detections: list[Detection]) -> list[QuoteState]:
+    """Quotation state of each sentence, reading the marks in order across the article."""
+    states = []
+    inside = False
+    prev_end = 0
+    for det in detections:
+        s, e = det.span.start, det.span.end
+        gap = text[prev_end:s]
+        piece = text[s:e]
+        if "\n" in gap and inside and piece.lstrip()[:1] not in OPEN | {STRAIGHT}:
+            inside = False  # a quote left open at the end of a paragraph ends there
+        if "\n" in gap and inside and piece.lstrip()[:1] in OPEN | {STRAIGHT}:
+            inside = False  # wire style: a new paragraph reopens the same quotation
+            continued = True
+        else:
+            continued = False
+        start_inside = inside or continued
+        quoted = 0
+        opens = False
+        for ch in piece:
+            if ch in OPEN:
+                inside, opens = True, True
+            elif ch in CLOSE:
+                inside = False
+            elif ch == STRAIGHT:
+                inside = not inside
+                opens = opens or inside
+            elif inside:
+                quoted += 1
+        states.append(QuoteState(start_inside, inside, quoted / max(1, len(piece)), opens))
+        prev_end = e
+    return states
+
+
+def quote_runs(states: list[QuoteState], detections: list[Detection]) -> list[list[int]]:
+    """Groups of sentence indexes that make up one direct quotation."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, (state, det) in enumerate(zip(states, detections)):
+        if det.span.kind != "prose":
+            if current:
+                runs.append(current)
+                current = []
+            continue
+        if state.starts_inside and current:
+            current.append(k)
+        elif state.ends_inside or state.starts_inside:
+            if current:
+                runs.append(current)
+            current = [k]
+        elif state.share >= QUOTE_DOMINANT:
+            if current:
+                runs.append(current)
+                current = []
+            runs.append([k])
+            continue
+        if not state.ends_inside and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+class Resolver:
+    """Carries speakers across the sentences of one article."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.history: list[tuple[str, str]] = []   # (text, type) of named sources, oldest first
+
+    def _text(self, f: Found) -> str:
+        doc = self.doc
+        return doc.text[doc[f.start].idx:doc[f.end - 1].idx + len(doc[f.end - 1].text)]
+
+    def resolve(self, detections: list[Detection]) -> dict[int, str]:
+        """Fix the types of referring sources in place; return the full name each stands for,
+        keyed by ``id`` of the :class:`Found`."""
+        refers: dict[int, str] = {}
+        for det in detections:
+            named_here = []
+            for f in det.sources:
+                if f.ref and f.ref.startswith("pronoun") or f.ref == "nya" or f.ref == "person":
+                    antecedent = self._antecedent(f.ref)
+                    if antecedent:
+                        f.type = antecedent[1]
+                        refers[id(f)] = antecedent[0]
+                elif f.ref == "name":
+                    token = self._text(f).lower()
+                    for text, kind in reversed(self.history):
+                        if text.lower() != token and token in text.lower().replace("-", " ").split() + [text.lower()]:
+                            f.type = kind
+                            refers[id(f)] = text
+                            break
+                    named_here.append((self._text(f), f.type))
+                elif f.ref == "definite":
+                    for text, kind in reversed(self.history):
+                        if kind == f.type:
+                            refers[id(f)] = text
+                            break
+                elif f.type != "outlet":
+                    named_here.append((self._text(f), f.type))
+            self.history.extend(named_here)
+        return refers
+
+    def _antecedent(self, ref: str) -> tuple[str, str] | None:
+        wanted = {"pronoun-person": ("person", "anonymous"), "pronoun-organization": ("organization",),
+                  "pronoun-group": ("anonymous", "organization", "person")}.get(ref)
+        for text, kind in reversed(self.history):
+            if wanted is None or kind in wanted:
+                return text, kind
+        return None
+
+
+def attribute_quotes(text: str, detections: list[Detection]) -> dict[int, str]:
+    """Sentence index → rule for sentences attributed because they sit in an identified quote."""
+    states = quote_states(text, detections)
+    decided: dict[int, str] = {}
+    for run in quote_runs(states, detections):
+        speaker = any(detections[k].sources for k in run)
+        if speaker:
+            for k in run:
+                if not detections[k].sources:
+                    decided[k] = "QUOTE-RUN"
+            continue
+        before = run[0] - 1
+        while before >= 0 and detections[before].span.kind != "prose":
+            before -= 1
+        if before >= 0 and detections[before].sources and run[0] - before == 1:
+            introducer = text[detections[before].span.start:detections[before].span.end].rstrip()
+            gap = text[detections[before].span.end:detections[run[0]].span.start]
+            if introducer.endswith(":") or "\n" in gap or states[run[0]].starts_inside:
+                for k in run:
+                    decided[k] = "QUOTE-CONTEXT"
+    return decided

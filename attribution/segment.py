@@ -1,0 +1,234 @@
+"""Segment: spaCy blank pipelines plus boundary repair for real news copy.
+
+The tokenizer is taught to split glued sentences (``tersebutDalam``, ``lanjut.AS``,
+``CNN.Hussein``, ``Irak.”Menurut``); the ``attribution_segmenter`` component then sets sentence
+starts, keeping abbreviations, initials, numbers and CamelCase names whole, and splitting off
+datelines and credit tags. :func:`sentence_spans` reads the result with each span's kind
+(prose, headline, dateline, credit, boilerplate).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from .rulepack import RulePack, load_rulepack
+
+TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "..", "...."}
+CLOSERS = {"”", "’", '"', "'", ")", "]", "»", "›"}
+OPENERS = {"“", '"', "‘", "'", "(", "[", "«", "-", "–", "—", "•"}
+PROSE_END = re.compile(r"""[.!?:;…"”’)»\]]\s*$""")
+BULLET = re.compile(r"^\s*(?:[•▪●◦·*>\-–—]|â€¢|â\x80¢|\d{1,2}[.)])\s+")
+_EMPTY = re.compile("")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+EXTRA_INFIXES = [
+    r"(?<=[A-Z]{2})\.(?=[A-Z][a-z])",        # CNN.Hussein
+    r"(?<=[0-9])\.(?=[A-Z][a-z])",           # 2021.Hussein
+    r"(?<=[a-z0-9%])[!?](?=[A-Z][a-z])",     # lanjut?Dia
+    r"(?<=[.!?,])[”\"’](?=[A-Z])",           # Irak.”Menurut
+    r"(?<=[”\"’)\]])[.!?](?=[A-Z])",         # ”.Menurut
+    r"(?<=[\w”\"’])[.!?](?=\[)",              # Washington.[IT/r]
+    r"\[(?=[A-Za-z]{1,6}/)",                   # the credit tag itself
+]
+EXTRA_AFFIXES = ["”", "“", "’", "‘", "«", "»"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence-sized piece of the analysed text and what kind of line it is."""
+
+    start: int
+    end: int
+    kind: str
+    first_token: int
+    last_token: int
+
+
+def _camel_finditer(base, pack: RulePack):
+    keep = pack.camelcase_keep
+    keep_prefixes = pack.camelcase_keep_prefixes
+
+    def finditer(string: str):
+        matches = list(base.finditer(string))
+        if len(string) > 4 and string[:1].islower() and string not in keep:
+            m = _CAMEL.search(string)
+            if m and m.start() >= 3 and string[:m.start()].isalpha() and string[:m.start()].islower() \
+                    and string[:m.start()].lower() not in keep_prefixes:
+                matches.append(_EMPTY.match(string, m.start()))
+                matches.sort(key=lambda x: (x.start(), x.end()))
+        return matches
+    return finditer
+
+
+class Segmenter:
+    """Pipeline component: set ``is_sent_start`` on every token of a Doc."""
+
+    def __init__(self, pack: RulePack):
+        self.pack = pack
+        self.abbreviations = pack.abbreviations
+        self.may_end = pack.may_end
+        self.starters = pack.sentence_starters
+
+    def forced_starts(self, text: str) -> tuple[set[int], list[tuple[int, int]]]:
+        """Character offsets that must start a sentence, and line ranges kept whole."""
+        forced: set[int] = set()
+        whole: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            stripped = len(line) - len(line.lstrip())
+            if stripped < len(line):
+                forced.add(pos + stripped)
+                if any(p.search(line) for p in self.pack.boilerplate) or BULLET.match(line):
+                    whole.append((pos, end))
+                else:
+                    for pattern in self.pack.datelines:
+                        m = pattern.match(line, stripped)
+                        if m and m.end() < len(line.rstrip()):
+                            forced.add(pos + m.end())
+                            break
+                    for pattern in self.pack.credit_tags:
+                        for m in pattern.finditer(line):
+                            forced.add(pos + m.start())
+                            forced.add(pos + m.end())
+            pos = end + 1
+        return forced, whole
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        starts = [False] * n
+        forced, whole = self.forced_starts(doc.text)
+        new_line = True
+        i = 0
+        while i < n:
+            tok = doc[i]
+            text = tok.text
+            if tok.is_space:
+                if "\n" in text:
+                    new_line = True
+                i += 1
+                continue
+            if new_line or tok.idx in forced:
+                starts[i] = True
+                new_line = False
+            if i and not doc[i - 1].whitespace_ and self._glued(doc[i - 1].text, text):
+                starts[i] = True
+            if text in TERMINALS or (text.endswith(".") and len(text) > 1 and text[:-1] in self.may_end):
+                nxt = self._after_terminal(doc, i)
+                if nxt is not None and self._ends_sentence(doc, i, nxt):
+                    starts[nxt] = True
+            i += 1
+        for start, end in whole:
+            first = True
+            for j, tok in enumerate(doc):
+                if start <= tok.idx < end and not tok.is_space:
+                    starts[j] = first
+                    first = False
+        starts[0] = True
+        for j, tok in enumerate(doc):
+            tok.is_sent_start = starts[j]
+        return doc
+
+    @staticmethod
+    def _glued(prev: str, text: str) -> bool:
+        return (len(prev) >= 3 and prev.isalpha() and prev.islower() and text[:1].isupper()
+                and text[1:2].islower())
+
+    @staticmethod
+    def _after_terminal(doc: Doc, i: int) -> int | None:
+        j = i + 1
+        n = len(doc)
+        while j < n and (doc[j].text in CLOSERS or doc[j].text in TERMINALS) and not doc[j - 1].whitespace_:
+            j += 1
+        while j < n and doc[j].is_space:
+            j += 1
+        return j if j < n else None
+
+    def _ends_sentence(self, doc: Doc, i: int, nxt: int) -> bool:
+        tok = doc[i]
+        following = doc[nxt].text
+        first = following[:1]
+        if not (first.isupper() or first.isdigit() or first in OPENERS):
+            return False
+        if tok.text.endswith(".") and len(tok.text) > 1:  # an abbreviation token such as "U.S."
+            return following in self.starters
+        if tok.text == "." and i > 0 and not doc[i - 1].whitespace_:
+            prev = doc[i - 1].text
+            if len(prev) == 1 and prev.isalpha() and prev.isupper():
+                return False  # an initial: "M. Hery"
+            if prev in self.abbreviations:
+                return False
+            if prev in self.may_end or prev.rstrip(".") in self.may_end:
+                return following in self.starters
+            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", prev):
+                return following in self.starters  # "U.S" split from its final period
+        return True
+
+
+@Language.factory("attribution_segmenter", default_config={"lang_rules": ""})
+def make_segmenter(nlp: Language, name: str, lang_rules: str):
+    return Segmenter(load_rulepack(lang_rules or nlp.lang))
+
+
+@lru_cache(maxsize=None)
+def make_pipeline(lang: str) -> Language:
+    """A blank spaCy pipeline for ``lang`` with the repaired tokenizer and the segmenter."""
+    pack = load_rulepack(lang)
+    nlp = spacy.blank(lang)
+    prefixes = list(nlp.Defaults.prefixes) + EXTRA_AFFIXES
+    suffixes = list(nlp.Defaults.suffixes) + EXTRA_AFFIXES
+    infixes = list(nlp.Defaults.infixes) + EXTRA_INFIXES
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = _camel_finditer(compile_infix_regex(infixes), pack)
+    nlp.add_pipe("attribution_segmenter", config={"lang_rules": lang})
+    return nlp
+
+
+def sentence_spans(doc: Doc, pack: RulePack) -> list[Span]:
+    """The sentences of a segmented Doc, trimmed of whitespace, each with its kind."""
+    text = doc.text
+    spans: list[Span] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        spans.append(Span(start, end, "prose", toks[0].i, toks[-1].i))
+    return [Span(s.start, s.end, _kind(text, s, pack, spans, k), s.first_token, s.last_token)
+            for k, s in enumerate(spans)]
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, (len(text) if line_end == -1 else line_end)
+
+
+def _kind(text: str, span: Span, pack: RulePack, spans: list[Span], k: int) -> str:
+    piece = text[span.start:span.end]
+    line_start, line_end = _line_bounds(text, span.start, span.end)
+    line = text[line_start:line_end]
+    for pattern in pack.credit_tags:
+        m = pattern.fullmatch(piece.strip()) if pattern.pattern.startswith("^") is False else pattern.match(piece)
+        if m and m.end() - m.start() >= len(piece.strip()):
+            return "credit"
+    if any(p.search(line) for p in pack.boilerplate) and text[line_start:span.start].strip() == "":
+        return "boilerplate"
+    at_line_start = text[line_start:span.start].strip() == ""
+    whole_line = at_line_start and text[span.end:line_end].strip() == ""
+    if at_line_start and not whole_line:
+        for pattern in pack.datelines:
+            m = pattern.match(line, len(line) - len(line.lstrip()))
+            if m and line_start + len(m.group(0).rstrip()) >= span.end - 1 and span.end - line_start <= m.end():
+                return "dateline"
+    if whole_line and not PROSE_END.search(piece):
+        return "list" if BULLET.match(line) else "headline"
+    return "prose"
