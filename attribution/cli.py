@@ -24,6 +24,16 @@ def _error(message: str) -> None:
     print(f"attribution: {message}", file=sys.stderr)
 
 
+def _byte_count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of bytes (0 or more), got {value!r}")
+    return count
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="attribution",
                                      description="Check who is given as the source of each sentence of a news article.")
@@ -38,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="language of the articles (default: detect per article)")
     check.add_argument("--input-format", choices=("auto", "text", "markdown", "html"), default="auto",
                        help="how to read the files (default: by file name)")
-    check.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                       help=f"largest article accepted, in bytes (default {DEFAULT_MAX_BYTES})")
+    check.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
+                       help=f"largest article accepted, in bytes; 0 for no limit (default {DEFAULT_MAX_BYTES})")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     return parser
 

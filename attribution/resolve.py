@@ -26,6 +26,18 @@ class QuoteState:
     opens: bool        # an opening mark appears in the sentence
 
 
+def _straight_opens(piece: str, i: int, inside: bool) -> bool:
+    """Whether the straight quote at ``piece[i]`` opens (True) or closes (False) a quotation,
+    judged by the spacing around it, falling back to alternation."""
+    before = piece[i - 1] if i > 0 else " "
+    after = piece[i + 1] if i + 1 < len(piece) else " "
+    if (before.isspace() or before in "([{—–-") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-"):
+        return False
+    return not inside
+
+
 def quote_states(text: str, detections: list[Detection]) -> list[QuoteState]:
     """Quotation state of each sentence, reading the marks in order across the article."""
     states = []
@@ -35,23 +47,22 @@ def quote_states(text: str, detections: list[Detection]) -> list[QuoteState]:
         s, e = det.span.start, det.span.end
         gap = text[prev_end:s]
         piece = text[s:e]
-        if "\n" in gap and inside and piece.lstrip()[:1] not in OPEN | {STRAIGHT}:
-            inside = False  # a quote left open at the end of a paragraph ends there
-        if "\n" in gap and inside and piece.lstrip()[:1] in OPEN | {STRAIGHT}:
-            inside = False  # wire style: a new paragraph reopens the same quotation
-            continued = True
-        else:
-            continued = False
+        continued = False
+        if "\n" in gap:
+            # a quote left open at the end of a paragraph ends there, unless the next
+            # paragraph reopens it (wire style for quotations over several paragraphs)
+            continued = inside and piece.lstrip()[:1] in OPEN | {STRAIGHT}
+            inside = False
         start_inside = inside or continued
         quoted = 0
         opens = False
-        for ch in piece:
+        for i, ch in enumerate(piece):
             if ch in OPEN:
                 inside, opens = True, True
             elif ch in CLOSE:
                 inside = False
             elif ch == STRAIGHT:
-                inside = not inside
+                inside = _straight_opens(piece, i, inside)
                 opens = opens or inside
             elif inside:
                 quoted += 1
@@ -154,10 +165,9 @@ def attribute_quotes(text: str, detections: list[Detection]) -> dict[int, str]:
         before = run[0] - 1
         while before >= 0 and detections[before].span.kind != "prose":
             before -= 1
-        if before >= 0 and detections[before].sources and run[0] - before == 1:
-            introducer = text[detections[before].span.start:detections[before].span.end].rstrip()
-            gap = text[detections[before].span.end:detections[run[0]].span.start]
-            if introducer.endswith(":") or "\n" in gap or states[run[0]].starts_inside:
-                for k in run:
-                    decided[k] = "QUOTE-CONTEXT"
+        # a quotation standing on its own right after a sentence that names its speaker
+        if before >= 0 and run[0] - before == 1 and any(
+                f.type != "outlet" for f in detections[before].sources):
+            for k in run:
+                decided[k] = "QUOTE-CONTEXT"
     return decided

@@ -15,7 +15,8 @@ import yaml
 LANGUAGES = ("en", "id")
 SOURCE_MODES = ("before", "after", "either", "self")
 GRAMMAR_KEYS = ("head", "np_skip", "negators", "boundaries", "after_stops", "np_prepositions",
-                "time_words", "relative_words", "coordinators", "verb_suffixes", "verb_prefixes")
+                "time_words", "relative_words", "coordinators", "verb_suffixes", "verb_prefixes",
+                "passive_aux")
 CUE_FAMILIES = ("speech", "report", "writing", "judgement", "call", "denial", "relay", "announcement")
 
 
@@ -145,7 +146,8 @@ def _cues(data: dict, path: Path) -> list[Cue]:
         where = f"{path}: cues[{i}]"
         if not isinstance(entry, dict):
             raise RuleError(f"{where}: expected a mapping")
-        unknown = set(entry) - {"id", "family", "source", "confidence", "words", "needs_next", "needs_prev"}
+        unknown = set(entry) - {"id", "family", "source", "confidence", "words", "needs_next", "needs_prev",
+                                "nya_forms"}
         if unknown:
             raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
         cue_id = entry.get("id")
@@ -161,8 +163,11 @@ def _cues(data: dict, path: Path) -> list[Cue]:
         confidence = entry.get("confidence", 0.9)
         if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
             raise RuleError(f"{where} ({cue_id}): 'confidence' must be a number in (0, 1]")
+        words = _words(entry, "words", Path(where))
+        if entry.get("nya_forms"):
+            words += [w + "nya" for w in words if " " not in w and not w.endswith("nya")]
         cues.append(Cue(id=cue_id, family=entry["family"], source=entry["source"],
-                        confidence=float(confidence), words=tuple(_words(entry, "words", Path(where))),
+                        confidence=float(confidence), words=tuple(words),
                         needs_next=_lower_set(_words(entry, "needs_next", Path(where), False)),
                         needs_prev=_lower_set(_words(entry, "needs_prev", Path(where), False))))
     return cues

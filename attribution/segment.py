@@ -156,7 +156,10 @@ class Segmenter:
         following = doc[nxt].text
         first = following[:1]
         if not (first.isupper() or first.isdigit() or first in OPENERS):
-            return False
+            # a sentence started in lower case by mistake: "... kejadian. wali Kota ..."
+            prev = doc[i - 1].text if i > 0 else ""
+            return (tok.text == "." and first.isalpha() and len(prev) >= 4 and prev.isalpha()
+                    and prev.islower() and prev not in self.abbreviations and len(following) >= 3)
         if tok.text.endswith(".") and len(tok.text) > 1:  # an abbreviation token such as "U.S."
             return following in self.starters
         if tok.text == "." and i > 0 and not doc[i - 1].whitespace_:

@@ -17,6 +17,7 @@ from ..rulepack import RulePack
 MAX_PHRASE = 14
 PUNCT_INSIDE = {"-", "&", "'s", "’s", ".", "'", "’", "/"}
 QUOTES = {"“", "”", '"', "‘", "’", "'", "«", "»"}
+DEMONSTRATIVES = {"itu", "ini", "tersebut"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
 
@@ -47,6 +48,7 @@ class PhraseFinder:
         self.time_words = g["time_words"]
         self.relatives = g["relative_words"]
         self.coordinators = g["coordinators"]
+        self.passive_aux = g["passive_aux"]
         self.verb_suffixes = tuple(g["verb_suffixes"])
         self.verb_prefixes = tuple(sorted(g["verb_prefixes"], key=len, reverse=True))
         self.pronoun_kind = {}
@@ -81,9 +83,12 @@ class PhraseFinder:
         return True
 
     def negated(self, doc: Doc, cue_start: int, sent_start: int) -> bool:
+        """A denied or passive cue: "did not comment", "tidak menjelaskan", "were asked"."""
         j = cue_start - 1
-        while j >= sent_start and (doc[j].lower_ in self.np_skip or doc[j].lower_ in self.negators):
-            if doc[j].lower_ in self.negators:
+        passive = self.passive_aux and doc[cue_start].lower_.endswith(("ed", "told", "said"))
+        while j >= sent_start and (doc[j].lower_ in self.np_skip or doc[j].lower_ in self.negators
+                                   or doc[j].lower_ in self.passive_aux):
+            if doc[j].lower_ in self.negators or (passive and doc[j].lower_ in self.passive_aux):
                 return True
             j -= 1
         return False
@@ -118,6 +123,13 @@ class PhraseFinder:
             if covered is not None and covered < k:
                 k = covered
                 continue
+            if doc[k].text == ")":  # a bracketed acronym or alias: "Kementerian PANRB (KemenPAN)"
+                opening = next((m for m in range(k - 1, max(sent_start, k - 8) - 1, -1) if doc[m].text == "("), None)
+                if opening is not None and opening > sent_start:
+                    k = opening - 1
+                    if doc[k].text == ",":
+                        k -= 1
+                    continue
             if not self._in_phrase(doc[k], cue_tokens):
                 break
             k -= 1
@@ -260,6 +272,8 @@ class PhraseFinder:
         text = tok.text
         if not text[:1].isupper() or tok.is_punct:
             return False
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in DEMONSTRATIVES:
+            return False  # "Gagasan itu", "Mobil tersebut": a common noun, not a name
         lower = tok.lower_
         if lower in self.lexicon or lower in self.time_words or lower in self.pronoun_kind \
                 or lower in self.boundaries:
@@ -270,6 +284,10 @@ class PhraseFinder:
 
     def _person_name(self, toks) -> bool:
         """A personal name: a capitalised word not at the head of an organisation phrase."""
+        for i, t in enumerate(toks):  # names after "of"/"for"/"di" belong to a body, not a person
+            if i and t.lower_ in self.preps:
+                toks = toks[:i]
+                break
         names = [t for t in toks if self._name_like(t)]
         if not names:
             return False

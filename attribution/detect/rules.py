@@ -157,6 +157,8 @@ class RuleEngine:
         return det.cue == (cue[1], cue[2])
 
     def _context_ok(self, doc, cue: Cue, a: int, b: int, s_start: int, s_end: int) -> bool:
+        if a > s_start and doc[a].text[:1].isupper() and not doc[a].is_upper:
+            return False  # part of a name: "the United States", "Tim Kata"
         if cue.needs_prev:
             if a <= s_start:
                 return False

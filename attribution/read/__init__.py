@@ -46,6 +46,11 @@ class Document:
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """Decode bytes as UTF-8, falling back to Windows-1252/Latin-1 with a warning."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark (it holds NUL bytes)
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:8192]:
         raise ReadError(f"{name}: looks like a binary file (it contains NUL bytes), not text")
     try:
@@ -59,6 +64,15 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
             continue
         return text, [f"{name}: not valid UTF-8 ({where}); read as {encoding}"]
     raise ReadError(f"{name}: cannot decode as UTF-8 or Latin-1")  # pragma: no cover - latin-1 always decodes
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{n:,} bytes"
+
+
+def _too_big(name: str, size: int, max_bytes: int) -> str:
+    return (f"{name}: {_size(size)} is over the {_size(max_bytes)} limit for one article "
+            f"(raise it with --max-bytes)")
 
 
 def document_from_text(original: str, fmt: str = "text", path: str | None = None) -> Document:
@@ -87,8 +101,7 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read an article given as bytes (``name`` is used in messages and to guess the format)."""
     if max_bytes and len(data) > max_bytes:
-        raise ReadError(f"{name}: {len(data) / 1_048_576:.1f} MB is over the {max_bytes / 1_048_576:.0f} MB "
-                        f"limit for one article (raise it with --max-bytes)")
+        raise ReadError(_too_big(name, len(data), max_bytes))
     text, warnings = decode(data, name)
     if fmt is None:
         fmt = format_for(name)
@@ -97,7 +110,8 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None,
     doc = document_from_text(text, fmt, path=name)
     doc.warnings.extend(warnings)
     if not doc.text.strip():
-        doc.warnings.append(f"{name}: no text to check (the file is empty)")
+        why = "the file is empty" if not text.strip() else "only markup, no visible text"
+        doc.warnings.append(f"{name}: no text to check ({why})")
     return doc
 
 
@@ -105,7 +119,7 @@ def read_path(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BY
     """Read one file, or standard input when ``path`` is ``-``."""
     if path == "-":
         data = sys.stdin.buffer.read()
-        return read_bytes(data, "-", fmt or "text", max_bytes)
+        return read_bytes(data, "-", fmt, max_bytes)  # no name: HTML is recognised by its content
     if not os.path.exists(path):
         raise ReadError(f"{path}: no such file")
     if os.path.isdir(path):
@@ -113,8 +127,7 @@ def read_path(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BY
     try:
         size = os.path.getsize(path)
         if max_bytes and size > max_bytes:
-            raise ReadError(f"{path}: {size / 1_048_576:.1f} MB is over the {max_bytes / 1_048_576:.0f} MB "
-                            f"limit for one article (raise it with --max-bytes)")
+            raise ReadError(_too_big(path, size, max_bytes))
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as err:

@@ -9,7 +9,7 @@ from .offsets import LineIndex, OffsetBuilder, OffsetMap
 HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "blockquote", "figcaption", "figure", "section", "article", "header", "footer", "aside",
-          "nav", "hr", "pre", "dd", "dt", "title", "main"}
+          "nav", "hr", "pre", "dd", "dt", "title", "main", "td", "th", "caption", "dl"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col"}
 
 
@@ -32,7 +32,9 @@ class _TextExtractor(HTMLParser):
             self.out.replace("\n\n", at, at)
 
     def handle_starttag(self, tag, attrs):
-        if tag in HIDDEN and tag not in VOID:
+        if tag == "body":
+            self.hidden_depth = 0  # <body> closes an unclosed <head>
+        elif tag in HIDDEN and tag not in VOID:
             self.hidden_depth += 1
         elif tag in BLOCKS:
             self._break()
@@ -72,7 +74,13 @@ class _TextExtractor(HTMLParser):
         if self.hidden_depth:
             return
         start = self._offset()
-        self.out.replace(unescape(raw), start, start + len(raw))
+        if not self.source.startswith(raw, start):
+            raw = raw[:-1]  # written without the closing ';' (AT&T, &copy 2024)
+        text = unescape(raw)
+        if text == raw:  # not an entity: keep it as written
+            self.out.keep(raw, start)
+        else:
+            self.out.replace(text, start, start + len(raw))
 
     def handle_entityref(self, name):
         self._entity(f"&{name};")
