@@ -107,6 +107,7 @@ class RulePack:
     outlets: list[Outlet]
     outlet_words: frozenset[str]
     outlet_suffixes: tuple[str, ...]
+    outlet_nouns: frozenset[str]
     pronouns: dict[str, frozenset[str]]
     person_titles: frozenset[str]
     spokesperson_words: tuple[str, ...]
@@ -125,6 +126,7 @@ class RulePack:
     sentence_starters: frozenset[str]
     camelcase_keep: frozenset[str]
     camelcase_keep_prefixes: frozenset[str]
+    glued_before_outlets: tuple[str, ...]
     datelines: list[re.Pattern]
     credit_tags: list[re.Pattern]
     boilerplate: list[re.Pattern]
@@ -215,6 +217,7 @@ def load_rulepack(lang: str, directory: str | None = None) -> RulePack:
         outlets=_outlets(outlets_data, root / "outlets.yaml"),
         outlet_words=frozenset(_words(outlets_data, "outlet_words", root / "outlets.yaml")),
         outlet_suffixes=tuple(_words(outlets_data, "outlet_suffixes", root / "outlets.yaml")),
+        outlet_nouns=_lower_set(_words(outlets_data, "outlet_nouns", root / "outlets.yaml")),
         pronouns={kind: _lower_set(_words(pronouns, kind, base / "sources.yaml")) for kind in pronouns},
         person_titles=_lower_set(_words(src, "person_titles", base / "sources.yaml")),
         spokesperson_words=tuple(w.lower() for w in _words(src, "spokesperson_words", base / "sources.yaml")),
@@ -233,6 +236,7 @@ def load_rulepack(lang: str, directory: str | None = None) -> RulePack:
         sentence_starters=frozenset(_words(seg, "sentence_starters", base / "segmentation.yaml")),
         camelcase_keep=frozenset(_words(seg, "camelcase_keep", base / "segmentation.yaml")),
         camelcase_keep_prefixes=_lower_set(_words(seg, "camelcase_keep_prefixes", base / "segmentation.yaml")),
+        glued_before_outlets=tuple(_words(seg, "glued_before_outlets", base / "segmentation.yaml", False)),
         datelines=_patterns(seg, "datelines", base / "segmentation.yaml"),
         credit_tags=_patterns(seg, "credit_tags", base / "segmentation.yaml"),
         boilerplate=_patterns(seg, "boilerplate", base / "segmentation.yaml"),

@@ -52,9 +52,20 @@ class Span:
 def _camel_finditer(base, pack: RulePack):
     keep = pack.camelcase_keep
     keep_prefixes = pack.camelcase_keep_prefixes
+    glued = None
+    if pack.glued_before_outlets:
+        glued = re.compile("^(?:%s)(?=(?:%s)[A-Za-z])" % (
+            "|".join(map(re.escape, pack.glued_before_outlets)),
+            "|".join(re.escape(p) for p in keep_prefixes if len(p) > 2)))
 
     def finditer(string: str):
         matches = list(base.finditer(string))
+        if glued is not None:
+            m = glued.match(string)
+            if m:
+                matches.append(_EMPTY.match(string, m.end()))
+                matches.sort(key=lambda x: (x.start(), x.end()))
+                return matches
         if len(string) > 4 and string[:1].islower() and string not in keep:
             m = _CAMEL.search(string)
             if m and m.start() >= 3 and string[:m.start()].isalpha() and string[:m.start()].islower() \

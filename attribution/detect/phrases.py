@@ -230,6 +230,10 @@ class PhraseFinder:
                 return Phrase(start, end, "outlet", text_start=o_start, text_end=o_end)
         if start in spans and spans[start] <= end:
             return Phrase(start, end, "anonymous")
+        if lowers[0] in self.pack.outlet_nouns or (len(lowers) > 1 and " ".join(lowers[:2]) in self.pack.outlet_nouns):
+            names = [t for t in toks[1:] if t.text[:1].isupper() and t.lower_ not in self.pack.outlet_nouns]
+            if names:  # "harian Sacramento Bee"
+                return Phrase(start, end, "outlet", text_start=names[0].i, text_end=names[-1].i + 1)
         head = self._head(toks)
         head_lower = head.lower_
         phrase_lower = " ".join(lowers)

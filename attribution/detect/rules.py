@@ -102,9 +102,50 @@ class RuleEngine:
         for match_id, start, end in outlets:
             k = token_sent[start]
             if k >= 0 and token_sent[end - 1] == k:
+                end = self._extend_name(doc, end, spans[k].last_token + 1)
                 by_sent[k]["OUTLET"].append((self.outlet_names[vocab[match_id]], start, end))
+        for k, found in enumerate(by_sent):
+            if spans[k].kind == "prose":
+                self._unlisted_outlets(doc, found, spans[k].last_token + 1)
         return [self._sentence(doc, s, by_sent[k]) if s.kind == "prose" else Detection(s)
                 for k, s in enumerate(spans)]
+
+    def _extend_name(self, doc: Doc, end: int, limit: int, most: int = 5) -> int:
+        """Grow an outlet name over the capitalised words that follow: "BBC Radio 4's World At One"."""
+        stop = min(limit, end + most)
+        while end < stop:
+            tok = doc[end]
+            if tok.text in ("'s", "’s") or (not tok.is_punct and (tok.text[:1].isupper() or tok.text[:1].isdigit())
+                                             and tok.lower_ not in self.finder.time_words):
+                end += 1
+            else:
+                break
+        return end
+
+    def _unlisted_outlets(self, doc: Doc, found: dict, limit: int) -> None:
+        """Outlets missing from the gazetteer, named where a channel is expected: after a strong
+        relay ("dilansir ScreenGreek"), or after any relay when the name looks like an outlet
+        ("told Greater Manchester Radio", "kepada detikKalimantan")."""
+        taken = {i for _, a, b in found["OUTLET"] for i in range(a, b)}
+        words = self.pack.outlet_words
+        for group, strong in (("RELAY", True), ("RELAY_WEAK", False)):
+            for _, a, b in found[group]:
+                j = b
+                while j < limit and doc[j].lower_ in self.pack.outlet_nouns | {"the"}:
+                    j += 1
+                if j >= limit or j in taken or not doc[j].text[:1].isupper() \
+                        or doc[j].lower_ in self.finder.lexicon or doc[j].lower_ in self.finder.pronoun_kind \
+                        or doc[j].lower_ in self.finder.time_words or not doc[j].is_alpha:
+                    continue
+                end = self._extend_name(doc, j + 1, limit)
+                name = [doc[i].text for i in range(j, end)]
+                looks = any(w in words for w in name) or any(
+                    w[1:] != w[1:].lower() and w[1:] != w[1:].upper() for w in name) or any(
+                    w.lower().endswith(self.pack.outlet_suffixes) for w in name)
+                if strong or looks:
+                    found["OUTLET"].append((doc[j:end].text, j, end))
+                    taken.update(range(j, end))
+        found["OUTLET"].sort(key=lambda x: x[1])
 
     # ------------------------------------------------------------------------------------------
     def _sentence(self, doc: Doc, span: Span, m: dict) -> Detection:
