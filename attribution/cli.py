@@ -102,12 +102,23 @@ def run_check(args) -> int:
     return EXIT_PARTIAL if failures else EXIT_OK
 
 
+def _tolerant_stdout() -> None:
+    """Print what the terminal's encoding cannot show as escapes instead of crashing."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_NOTHING
+    _tolerant_stdout()
     try:
         return run_check(args)
     except KeyboardInterrupt:

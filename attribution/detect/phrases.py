@@ -244,16 +244,21 @@ class PhraseFinder:
             _ACRONYM.match(t.text) and t.lower_ not in self.pack.person_titles for t in toks)
         has_place = phrase_lower in self.pack.places or any(w in self.pack.places for w in lowers)
         if spokes and not self._person_name(toks):
-            if has_org or has_place or named:
-                return Phrase(start, end, "organization")
+            return Phrase(start, end, "organization")  # a spokesperson speaks for a body
+        person_name = self._person_name(toks)
+        if head_lower in self.pack.anonymous_nouns and not person_name:
             return Phrase(start, end, "anonymous")
-        if head_lower in self.pack.anonymous_nouns and not self._person_name(toks):
-            return Phrase(start, end, "anonymous")
-        if has_title and (self._person_name(toks) or not (has_org or has_place) or
-                          (self.head_first and head_lower in self.pack.person_titles)):
+        if head_lower in self.pack.person_titles:
             return Phrase(start, end, "person", ref=None if named else "definite")
-        if head_lower in self.pack.organization_words or has_org or has_place:
+        if head_lower in self.pack.organization_words:
             return Phrase(start, end, "organization")
+        if has_title and (person_name or not (has_org or has_place)):
+            return Phrase(start, end, "person", ref=None if named else "definite")
+        if person_name and not (lowers[0] == "the" and not has_title):
+            ref = "name" if len(named) == 1 and len(toks) <= 2 else None
+            return Phrase(start, end, "person", ref=ref)
+        if has_org or has_place or (named and lowers[0] == "the"):
+            return Phrase(start, end, "organization")  # "the Federal Reserve", "the Law Lords"
         if named:
             ref = "name" if len(named) == 1 and len(toks) <= 2 else None
             return Phrase(start, end, "person", ref=ref)

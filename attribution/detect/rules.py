@@ -156,8 +156,9 @@ class RuleEngine:
         anon = {a: b for _, a, b in _longest(m["ANON"])}
         outlet_spans = [(a, b) for _, a, b in m["OUTLET"]]
         self.finder.outlet_spans = outlet_spans
+        quoted = _quoted_tokens(doc, s_start, s_end)
         cues = [c for c in _longest(m["cue"])
-                if not _overlaps((c[1], c[2]), negatives)
+                if not _overlaps((c[1], c[2]), negatives) and c[1] not in quoted
                 and not any(h[0] <= c[1] and c[2] <= h[1] and h[1] - h[0] > c[2] - c[1] for h in hedge_spans)]
         cue_tokens = {i for _, a, b in cues for i in range(a, b)}
         used_outlets: set[tuple[int, int]] = set()
@@ -223,6 +224,9 @@ class RuleEngine:
             return Phrase(last, b, "person", ref=kind)
         if cue.source == "after":
             return f.after(doc, b, s_end, cue_tokens, anon)
+        if a > s_start and doc[a - 1].text == "," and doc[a].lower_.endswith("ing"):
+            # "A chief constable has backed the plan, saying ...": the subject of the sentence
+            return f.sentence_subject(doc, s_start, a, cue_tokens, anon)
         before = f.before(doc, a, s_start, cue_tokens, anon)
         if before is not None or cue.source == "before":
             return before
@@ -268,6 +272,27 @@ class RuleEngine:
                 if det.cue is None:
                     det.cue = (j, a) if j < a else (a, b)
                     det.cue_rule = "RELAY"
+
+
+def _quoted_tokens(doc: Doc, start: int, end: int) -> set[int]:
+    """Tokens of the sentence between an opening and a closing quotation mark (cues there are
+    quoted words, not attribution)."""
+    inside = False
+    out: set[int] = set()
+    for i in range(start, end):
+        tok = doc[i]
+        text = tok.text
+        if text == '"':
+            attached_left = i > start and not doc[i - 1].whitespace_
+            closing = attached_left and (not tok.whitespace_ == "" or i + 1 >= end or doc[i + 1].is_punct)
+            text = "”" if (closing or inside) and not (not attached_left and not inside) else "“"
+        if text in QUOTE_OPEN:
+            inside = True
+        elif text in QUOTE_CLOSE:
+            inside = False
+        elif inside:
+            out.add(i)
+    return out
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
