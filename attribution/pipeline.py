@@ -67,10 +67,10 @@ class Checker:
                 yield results[i]
 
     def _analyse_doc(self, document: Document, doc, lang: str, pack, engine: RuleEngine) -> Analysis:
-        spans = sentence_spans(doc, pack)
+        spans = sentence_spans(doc, pack, document.text)
         detections = engine.detect(doc, spans)
-        refers = Resolver(doc).resolve(detections)
-        quoted = attribute_quotes(doc.text, detections)
+        refers = Resolver(doc, document.text).resolve(detections)
+        quoted = attribute_quotes(document.text, detections)
         sentences = [self._sentence(document, doc, det, refers, quoted.get(k), detections, k)
                      for k, det in enumerate(detections)]
         return Analysis(text=document.original, lang=lang, sentences=sentences, path=document.path,

@@ -104,13 +104,14 @@ def quote_runs(states: list[QuoteState], detections: list[Detection]) -> list[li
 class Resolver:
     """Carries speakers across the sentences of one article."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, text: str):
         self.doc = doc
+        self.text = text  # the Doc's text (Doc.text joins every token on each call)
         self.history: list[tuple[str, str]] = []   # (text, type) of named sources, oldest first
 
     def _text(self, f: Found) -> str:
         doc = self.doc
-        return doc.text[doc[f.start].idx:doc[f.end - 1].idx + len(doc[f.end - 1].text)]
+        return self.text[doc[f.start].idx:doc[f.end - 1].idx + len(doc[f.end - 1].text)]
 
     def resolve(self, detections: list[Detection]) -> dict[int, str]:
         """Fix the types of referring sources in place; return the full name each stands for,

@@ -9,11 +9,15 @@ datelines and credit tags. :func:`sentence_spans` reads the result with each spa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -116,35 +120,36 @@ class Segmenter:
             return doc
         starts = [False] * n
         forced, whole = self.forced_starts(doc.text)
+        tokens = list(doc)
         new_line = True
-        i = 0
-        while i < n:
-            tok = doc[i]
+        for i, tok in enumerate(tokens):
             text = tok.text
             if tok.is_space:
                 if "\n" in text:
                     new_line = True
-                i += 1
                 continue
             if new_line or tok.idx in forced:
                 starts[i] = True
                 new_line = False
-            if i and not doc[i - 1].whitespace_ and self._glued(doc[i - 1].text, text):
+            if i and not tokens[i - 1].whitespace_ and self._glued(tokens[i - 1].text, text):
                 starts[i] = True
             if text in TERMINALS or (text.endswith(".") and len(text) > 1 and text[:-1] in self.may_end):
                 nxt = self._after_terminal(doc, i)
                 if nxt is not None and self._ends_sentence(doc, i, nxt):
                     starts[nxt] = True
-            i += 1
-        for start, end in whole:
-            first = True
-            for j, tok in enumerate(doc):
-                if start <= tok.idx < end and not tok.is_space:
-                    starts[j] = first
-                    first = False
+        if whole:
+            offsets = [t.idx for t in tokens]
+            for start, end in whole:
+                j = bisect_left(offsets, start)
+                first = True
+                while j < n and offsets[j] < end:
+                    if not tokens[j].is_space:
+                        starts[j] = first
+                        first = False
+                    j += 1
         starts[0] = True
-        for j, tok in enumerate(doc):
-            tok.is_sent_start = starts[j]
+        values = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64).view(numpy.uint64)
+        doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
 
     @staticmethod
@@ -199,16 +204,22 @@ def make_pipeline(lang: str) -> Language:
     prefixes = list(nlp.Defaults.prefixes) + EXTRA_AFFIXES
     suffixes = list(nlp.Defaults.suffixes) + EXTRA_AFFIXES
     infixes = list(nlp.Defaults.infixes) + EXTRA_INFIXES
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.tokenizer.infix_finditer = _camel_finditer(compile_infix_regex(infixes), pack)
+    old = nlp.tokenizer
+    # one Tokenizer built with all rules at once: setting them one by one reloads the
+    # (for Indonesian, tens of thousands of) special cases each time
+    nlp.tokenizer = Tokenizer(nlp.vocab, rules=old.rules,
+                              prefix_search=compile_prefix_regex(prefixes).search,
+                              suffix_search=compile_suffix_regex(suffixes).search,
+                              infix_finditer=_camel_finditer(compile_infix_regex(infixes), pack),
+                              token_match=old.token_match, url_match=old.url_match)
     nlp.add_pipe("attribution_segmenter", config={"lang_rules": lang})
     return nlp
 
 
-def sentence_spans(doc: Doc, pack: RulePack) -> list[Span]:
-    """The sentences of a segmented Doc, trimmed of whitespace, each with its kind."""
-    text = doc.text
+def sentence_spans(doc: Doc, pack: RulePack, text: str | None = None) -> list[Span]:
+    """The sentences of a segmented Doc, trimmed of whitespace, each with its kind
+    (``text`` is the Doc's text when the caller has it already)."""
+    text = doc.text if text is None else text
     spans: list[Span] = []
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
