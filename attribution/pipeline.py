@@ -68,16 +68,16 @@ class Checker:
 
     def _analyse_doc(self, document: Document, doc, lang: str, pack, engine: RuleEngine) -> Analysis:
         spans = sentence_spans(doc, pack, document.text)
-        detections = engine.detect(doc, spans)
+        detections = engine.detect(doc, spans, document.text)
         refers = Resolver(doc, document.text).resolve(detections)
         quoted = attribute_quotes(document.text, detections)
-        sentences = [self._sentence(document, doc, det, refers, quoted.get(k), detections, k)
+        sentences = [self._sentence(document, doc, det, refers, quoted.get(k))
                      for k, det in enumerate(detections)]
         return Analysis(text=document.original, lang=lang, sentences=sentences, path=document.path,
                         warnings=list(document.warnings))
 
     def _sentence(self, document: Document, doc, det: Detection, refers: dict[int, str],
-                  quote_rule: str | None, detections: list[Detection], k: int) -> Sentence:
+                  quote_rule: str | None) -> Sentence:
         span = det.span
         start, end = document.original_span(span.start, span.end)
         line, col = document.line_col(start)
@@ -100,7 +100,6 @@ class Checker:
         elif quote_rule:
             sentence.label = "attributed"
             sentence.rules.append(quote_rule)
-            sentence.in_quote = True
             sentence.confidence = 0.9 if quote_rule == "QUOTE-RUN" else 0.7
         else:
             sentence.label = "unattributed"

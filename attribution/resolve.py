@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .detect import quotes
 from .detect.rules import Detection, Found
 
-OPEN = {"“", "«", "„"}
-CLOSE = {"”", "»"}
-STRAIGHT = '"'
 QUOTE_DOMINANT = 0.6
 
 
@@ -26,18 +24,6 @@ class QuoteState:
     opens: bool        # an opening mark appears in the sentence
 
 
-def _straight_opens(piece: str, i: int, inside: bool) -> bool:
-    """Whether the straight quote at ``piece[i]`` opens (True) or closes (False) a quotation,
-    judged by the spacing around it, falling back to alternation."""
-    before = piece[i - 1] if i > 0 else " "
-    after = piece[i + 1] if i + 1 < len(piece) else " "
-    if (before.isspace() or before in "([{—–-") and not after.isspace():
-        return True
-    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-"):
-        return False
-    return not inside
-
-
 def quote_states(text: str, detections: list[Detection]) -> list[QuoteState]:
     """Quotation state of each sentence, reading the marks in order across the article."""
     states = []
@@ -45,27 +31,16 @@ def quote_states(text: str, detections: list[Detection]) -> list[QuoteState]:
     prev_end = 0
     for det in detections:
         s, e = det.span.start, det.span.end
-        gap = text[prev_end:s]
         piece = text[s:e]
         continued = False
-        if "\n" in gap:
+        if "\n" in text[prev_end:s]:
             # a quote left open at the end of a paragraph ends there, unless the next
             # paragraph reopens it (wire style for quotations over several paragraphs)
-            continued = inside and piece.lstrip()[:1] in OPEN | {STRAIGHT}
+            continued = inside and piece.lstrip()[:1] in quotes.MARKS
             inside = False
         start_inside = inside or continued
-        quoted = 0
-        opens = False
-        for i, ch in enumerate(piece):
-            if ch in OPEN:
-                inside, opens = True, True
-            elif ch in CLOSE:
-                inside = False
-            elif ch == STRAIGHT:
-                inside = _straight_opens(piece, i, inside)
-                opens = opens or inside
-            elif inside:
-                quoted += 1
+        ranges, inside, opens = quotes.scan(piece, inside)
+        quoted = sum(b - a for a, b in ranges)
         states.append(QuoteState(start_inside, inside, quoted / max(1, len(piece)), opens))
         prev_end = e
     return states

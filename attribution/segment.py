@@ -227,8 +227,7 @@ def sentence_spans(doc: Doc, pack: RulePack, text: str | None = None) -> list[Sp
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         spans.append(Span(start, end, "prose", toks[0].i, toks[-1].i))
-    return [Span(s.start, s.end, _kind(text, s, pack, spans, k), s.first_token, s.last_token)
-            for k, s in enumerate(spans)]
+    return [Span(s.start, s.end, _kind(text, s, pack), s.first_token, s.last_token) for s in spans]
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -237,22 +236,21 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, (len(text) if line_end == -1 else line_end)
 
 
-def _kind(text: str, span: Span, pack: RulePack, spans: list[Span], k: int) -> str:
+def _kind(text: str, span: Span, pack: RulePack) -> str:
     piece = text[span.start:span.end]
     line_start, line_end = _line_bounds(text, span.start, span.end)
     line = text[line_start:line_end]
-    for pattern in pack.credit_tags:
-        m = pattern.fullmatch(piece.strip()) if pattern.pattern.startswith("^") is False else pattern.match(piece)
-        if m and m.end() - m.start() >= len(piece.strip()):
-            return "credit"
-    if any(p.search(line) for p in pack.boilerplate) and text[line_start:span.start].strip() == "":
-        return "boilerplate"
+    if any(p.fullmatch(piece) for p in pack.credit_tags):
+        return "credit"
     at_line_start = text[line_start:span.start].strip() == ""
+    if at_line_start and any(p.search(line) for p in pack.boilerplate):
+        return "boilerplate"
     whole_line = at_line_start and text[span.end:line_end].strip() == ""
     if at_line_start and not whole_line:
+        lead = len(line) - len(line.lstrip())
         for pattern in pack.datelines:
-            m = pattern.match(line, len(line) - len(line.lstrip()))
-            if m and line_start + len(m.group(0).rstrip()) >= span.end - 1 and span.end - line_start <= m.end():
+            m = pattern.match(line, lead)
+            if m and line_start + len(m.group(0).rstrip()) == span.end:
                 return "dateline"
     if whole_line and not PROSE_END.search(piece):
         return "list" if BULLET.match(line) else "headline"

@@ -47,7 +47,6 @@ class Sentence:
     kind: str = "prose"  # prose, headline, dateline, credit, boilerplate, list, caption, byline
     line: int = 1
     col: int = 1
-    in_quote: bool = False
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "line": self.line, "col": self.col,

@@ -22,6 +22,17 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
 
 @dataclass
+class Context:
+    """What the phrase finder knows of the sentence it works in."""
+
+    start: int                  # first token of the sentence
+    end: int                    # one past its last token
+    cue_tokens: set[int]        # tokens that belong to cues (never part of a source phrase)
+    anon: dict[int, int]        # anonymity phrases, start -> end, each taken whole
+    outlets: list[tuple[int, int]]  # outlet names in the sentence
+
+
+@dataclass
 class Phrase:
     """A candidate source: token range [start, end) with its type and how it refers."""
 
@@ -58,7 +69,6 @@ class PhraseFinder:
         self.lexicon = (pack.person_titles | pack.anonymous_nouns | pack.organization_words
                         | pack.determiners | pack.report_nouns | pack.places)
         self.spokes = [tuple(s.split()) for s in pack.spokesperson_words]
-        self.outlet_spans: list[tuple[int, int]] = []  # outlets of the Doc being read, set per Doc
 
     # ---- token tests -------------------------------------------------------------------------
     def _verb_like(self, lower: str) -> bool:
@@ -94,9 +104,9 @@ class PhraseFinder:
         return False
 
     # ---- phrase walking ----------------------------------------------------------------------
-    def before(self, doc: Doc, cue_start: int, sent_start: int, cue_tokens: set[int],
-               spans: dict[int, int]) -> Phrase | None:
+    def before(self, doc: Doc, cue_start: int, ctx: Context) -> Phrase | None:
         """The subject phrase ending just before the cue (auxiliaries and adverbs skipped)."""
+        sent_start, cue_tokens, spans = ctx.start, ctx.cue_tokens, ctx.anon
         j = cue_start - 1
         while j >= sent_start and doc[j].lower_ in self.np_skip and doc[j].lower_ not in self.pronoun_kind:
             j -= 1
@@ -112,9 +122,9 @@ class PhraseFinder:
                     for m in range(k + 1, j)) and j - k - 1 <= 3:
                 j = k - 1
             else:
-                return self._apposition_before(doc, j, sent_start, cue_tokens, spans)
+                return self._apposition_before(doc, j, ctx)
         if doc[j].lower_ in self.coordinators:
-            return self.sentence_subject(doc, sent_start, cue_start, cue_tokens, spans)
+            return self.sentence_subject(doc, cue_start, ctx)
         end = j + 1
         k = j
         # fixed multi-word phrases (anonymity) are taken whole
@@ -138,23 +148,25 @@ class PhraseFinder:
             start += 1
         if start >= end:
             return None
-        return self.classify(doc, start, end, spans)
+        return self.classify(doc, start, end, ctx)
 
-    def _apposition_before(self, doc, comma: int, sent_start, cue_tokens, spans) -> Phrase | None:
+    def _apposition_before(self, doc, comma: int, ctx: Context) -> Phrase | None:
         """"Gabriel Manek (60), penjual air menuturkan" / "X, a senior analyst, said"."""
+        sent_start, cue_tokens = ctx.start, ctx.cue_tokens
         k = comma - 1
         while k >= sent_start and self._in_phrase(doc[k], cue_tokens) and comma - k <= MAX_PHRASE:
             k -= 1
-        inner = self.classify(doc, k + 1, comma, spans) if k + 1 < comma else None
+        inner = self.classify(doc, k + 1, comma, ctx) if k + 1 < comma else None
         if k >= sent_start and doc[k].text == ",":
-            outer = self.before(doc, k + 1, sent_start, cue_tokens, spans)
+            outer = self.before(doc, k + 1, ctx)
             if outer is not None:
                 return outer
         return inner
 
-    def sentence_subject(self, doc, sent_start, limit, cue_tokens, spans) -> Phrase | None:
+    def sentence_subject(self, doc, limit: int, ctx: Context) -> Phrase | None:
         """The subject that opens the sentence, for a cue in a coordinated verb phrase."""
-        k = sent_start
+        cue_tokens = ctx.cue_tokens
+        k = ctx.start
         while k < limit and (doc[k].is_punct or doc[k].lower_ in self.boundaries):
             k += 1
         end = k
@@ -167,17 +179,16 @@ class PhraseFinder:
                     and lower not in self.preps:
                 break
             end += 1
-        return self.classify(doc, k, end, spans) if end > k else None
+        return self.classify(doc, k, end, ctx) if end > k else None
 
-    def after(self, doc: Doc, cue_end: int, sent_end: int, cue_tokens: set[int],
-              spans: dict[int, int]) -> Phrase | None:
+    def after(self, doc: Doc, cue_end: int, ctx: Context) -> Phrase | None:
         """The phrase right after the cue: "kata Agus", "according to officials"."""
+        sent_end, cue_tokens, spans = ctx.end, ctx.cue_tokens, ctx.anon
         k = cue_end
         if k >= sent_end:
             return None
         if k in spans:
-            end = spans[k]
-            return self.classify(doc, k, end, spans)
+            return self.classify(doc, k, spans[k], ctx)
         end = k
         while end < sent_end and end - k < MAX_PHRASE:
             tok = doc[end]
@@ -201,15 +212,14 @@ class PhraseFinder:
             end -= 1
         if end <= k:
             return None
-        return self.classify(doc, k, end, spans)
+        return self.classify(doc, k, end, ctx)
 
     @staticmethod
     def _capitalised(doc, start, end) -> bool:
         return any(doc[i].text[:1].isupper() for i in range(start, end))
 
     # ---- typing ------------------------------------------------------------------------------
-    def classify(self, doc: Doc, start: int, end: int, spans: dict[int, int],
-                 outlets: dict[int, int] | None = None) -> Phrase | None:
+    def classify(self, doc: Doc, start: int, end: int, ctx: Context) -> Phrase | None:
         """Type the phrase doc[start:end], or None when it names no source."""
         toks = [doc[i] for i in range(start, end) if not doc[i].is_space]
         if not toks:
@@ -221,14 +231,14 @@ class PhraseFinder:
             return Phrase(start, end, default, ref=f"pronoun-{kind}")
         if len(toks) == 2 and lowers[1] in self.pronoun_kind and lowers[0] in ("kata", "ujar", "menurut"):
             return Phrase(start + 1, end, "person", ref="pronoun-person")
-        outlet = self._outlet_inside(doc, start, end)
+        outlet = next(((a, b) for a, b in ctx.outlets if start <= a and b <= end), None)
         if outlet is not None:
             o_start, o_end = outlet
             rest = [doc[i].lower_ for i in range(start, end) if not (o_start <= i < o_end)]
             if all(w in self.pack.report_nouns or w in self.pack.determiners or w in PUNCT_INSIDE
                    or w in ("'s", "’s", "a", "an", "the", "of", "by", "from") for w in rest):
                 return Phrase(start, end, "outlet", text_start=o_start, text_end=o_end)
-        if start in spans and spans[start] <= end:
+        if start in ctx.anon and ctx.anon[start] <= end:
             return Phrase(start, end, "anonymous")
         if lowers[0] in self.pack.outlet_nouns or (len(lowers) > 1 and " ".join(lowers[:2]) in self.pack.outlet_nouns):
             names = [t for t in toks[1:] if t.text[:1].isupper() and t.lower_ not in self.pack.outlet_nouns]
@@ -307,9 +317,3 @@ class PhraseFinder:
     def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
         n = len(phrase)
         return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
-
-    def _outlet_inside(self, doc, start, end):
-        for o_start, o_end in self.outlet_spans:
-            if start <= o_start and o_end <= end:
-                return o_start, o_end
-        return None

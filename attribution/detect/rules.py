@@ -14,10 +14,9 @@ from spacy.tokens import Doc
 
 from ..rulepack import Cue, RulePack
 from ..segment import Span
-from .phrases import Phrase, PhraseFinder
+from . import quotes
+from .phrases import Context, Phrase, PhraseFinder
 
-QUOTE_OPEN = {"“", "«", "„"}
-QUOTE_CLOSE = {"”", "»"}
 
 
 @dataclass
@@ -30,7 +29,6 @@ class Found:
     rule: str
     ref: str | None = None
     via: list[str] = field(default_factory=list)
-    via_spans: list[tuple[int, int]] = field(default_factory=list)
     text_start: int | None = None
     text_end: int | None = None
 
@@ -43,7 +41,6 @@ class Detection:
     sources: list[Found] = field(default_factory=list)
     hedges: list[Found] = field(default_factory=list)
     cue: tuple[int, int] | None = None
-    cue_rule: str | None = None
     confidence: float = 0.0
     rules: list[str] = field(default_factory=list)
     cue_without_source: bool = False
@@ -80,8 +77,10 @@ class RuleEngine:
                 self.outlet_lower.add(key, lower)
 
     # ------------------------------------------------------------------------------------------
-    def detect(self, doc: Doc, spans: list[Span]) -> list[Detection]:
-        """One :class:`Detection` per span (non-prose spans get an empty one)."""
+    def detect(self, doc: Doc, spans: list[Span], text: str | None = None) -> list[Detection]:
+        """One :class:`Detection` per span (non-prose spans get an empty one); ``text`` is the
+        Doc's text when the caller has it already."""
+        text = doc.text if text is None else text
         vocab = doc.vocab.strings
         by_sent: list[dict[str, list[tuple[str, int, int]]]] = [
             {"cue": [], "NEG": [], "HEDGE": [], "ANON": [], "RELAY": [], "RELAY_WEAK": [], "OUTLET": []}
@@ -107,7 +106,7 @@ class RuleEngine:
         for k, found in enumerate(by_sent):
             if spans[k].kind == "prose":
                 self._unlisted_outlets(doc, found, spans[k].last_token + 1)
-        return [self._sentence(doc, s, by_sent[k]) if s.kind == "prose" else Detection(s)
+        return [self._sentence(doc, text, s, by_sent[k]) if s.kind == "prose" else Detection(s)
                 for k, s in enumerate(spans)]
 
     def _extend_name(self, doc: Doc, end: int, limit: int, most: int = 5) -> int:
@@ -148,55 +147,49 @@ class RuleEngine:
         found["OUTLET"].sort(key=lambda x: x[1])
 
     # ------------------------------------------------------------------------------------------
-    def _sentence(self, doc: Doc, span: Span, m: dict) -> Detection:
+    def _sentence(self, doc: Doc, text: str, span: Span, m: dict) -> Detection:
         det = Detection(span)
         s_start, s_end = span.first_token, span.last_token + 1
         negatives = [(a, b) for _, a, b in m["NEG"]]
         hedge_spans = [(a, b) for _, a, b in _longest(m["HEDGE"])]
-        anon = {a: b for _, a, b in _longest(m["ANON"])}
-        outlet_spans = [(a, b) for _, a, b in m["OUTLET"]]
-        self.finder.outlet_spans = outlet_spans
-        quoted = _quoted_tokens(doc, s_start, s_end)
+        quoted = _quoted_tokens(doc, text, s_start, s_end)
         cues = [c for c in _longest(m["cue"])
                 if not _overlaps((c[1], c[2]), negatives) and c[1] not in quoted
                 and not any(h[0] <= c[1] and c[2] <= h[1] and h[1] - h[0] > c[2] - c[1] for h in hedge_spans)]
-        cue_tokens = {i for _, a, b in cues for i in range(a, b)}
+        ctx = Context(s_start, s_end, {i for _, a, b in cues for i in range(a, b)},
+                      {a: b for _, a, b in _longest(m["ANON"])}, [(a, b) for _, a, b in m["OUTLET"]])
         used_outlets: set[tuple[int, int]] = set()
+        used_cues: list[tuple[int, int]] = []
         for cue_id, a, b in cues:
             cue = self.cues[cue_id]
-            if not self._context_ok(doc, cue, a, b, s_start, s_end):
+            if not self._context_ok(doc, cue, a, b, s_start, s_end) or self.finder.negated(doc, a, s_start):
                 continue
-            if self.finder.negated(doc, a, s_start):
-                continue
-            phrase = self._source_for(doc, cue, a, b, s_start, s_end, cue_tokens, anon)
+            phrase = self._source_for(doc, cue, a, b, ctx)
             if phrase is None:
                 det.cue_without_source = True
                 continue
-            found = Found(phrase.start, phrase.end, phrase.type, cue.id, ref=phrase.ref,
-                          text_start=phrase.text_start, text_end=phrase.text_end)
+            used_cues.append((a, b))
             if phrase.type == "outlet":
                 used_outlets.add((phrase.text_start, phrase.text_end))
-            if any(f.start == found.start and f.end == found.end for f in det.sources):
+            if any(f.start == phrase.start and f.end == phrase.end for f in det.sources):
                 continue
-            det.sources.append(found)
+            det.sources.append(Found(phrase.start, phrase.end, phrase.type, cue.id, ref=phrase.ref,
+                                     text_start=phrase.text_start, text_end=phrase.text_end))
             if det.cue is None or cue.confidence > det.confidence:
-                det.cue, det.cue_rule, det.confidence = (a, b), cue.id, cue.confidence
+                det.cue, det.confidence = (a, b), cue.confidence
             if cue.id not in det.rules:
                 det.rules.append(cue.id)
-        self._relays(doc, det, m, outlet_spans, used_outlets, s_start)
+        self._relays(doc, det, m, used_outlets, s_start)
         for a, b in hedge_spans:
-            if any(a <= o[0] < b + 2 for o in outlet_spans) or _overlaps((a, b), list(anon.items())) \
-                    or _overlaps((a, b), [(c[1], c[2]) for c in cues if self._cue_found(det, c)]):
+            # "seperti dilaporkan Reuters" relays; "yang tidak disebutkan namanya" is anonymity
+            if any(a <= o[0] < b + 2 for o in ctx.outlets) or _overlaps((a, b), list(ctx.anon.items())) \
+                    or _overlaps((a, b), used_cues):
                 continue
             det.hedges.append(Found(a, b, "vague", "HEDGE"))
             if "HEDGE" not in det.rules:
                 det.rules.append("HEDGE")
         det.sources.sort(key=lambda f: f.start)
         return det
-
-    @staticmethod
-    def _cue_found(det: Detection, cue) -> bool:
-        return det.cue == (cue[1], cue[2])
 
     def _context_ok(self, doc, cue: Cue, a: int, b: int, s_start: int, s_end: int) -> bool:
         if a > s_start and doc[a].text[:1].isupper() and not doc[a].is_upper:
@@ -212,7 +205,7 @@ class RuleEngine:
                 return False
         return True
 
-    def _source_for(self, doc, cue: Cue, a, b, s_start, s_end, cue_tokens, anon) -> Phrase | None:
+    def _source_for(self, doc, cue: Cue, a: int, b: int, ctx: Context) -> Phrase | None:
         f = self.finder
         if cue.source == "self":
             last = b - 1
@@ -223,19 +216,19 @@ class RuleEngine:
                 return Phrase(last, b, default, ref=f"pronoun-{kind}")
             return Phrase(last, b, "person", ref=kind)
         if cue.source == "after":
-            return f.after(doc, b, s_end, cue_tokens, anon)
-        if a > s_start and doc[a - 1].text == "," and doc[a].lower_.endswith("ing"):
+            return f.after(doc, b, ctx)
+        if a > ctx.start and doc[a - 1].text == "," and doc[a].lower_.endswith("ing"):
             # "A chief constable has backed the plan, saying ...": the subject of the sentence
-            return f.sentence_subject(doc, s_start, a, cue_tokens, anon)
-        before = f.before(doc, a, s_start, cue_tokens, anon)
+            return f.sentence_subject(doc, a, ctx)
+        before = f.before(doc, a, ctx)
         if before is not None or cue.source == "before":
             return before
         # inverted order after a quote or a comma: '"...," said Lewis'
-        if a == s_start or doc[a - 1].is_punct:
-            return f.after(doc, b, s_end, cue_tokens, anon)
+        if a == ctx.start or doc[a - 1].is_punct:
+            return f.after(doc, b, ctx)
         return None
 
-    def _relays(self, doc, det: Detection, m: dict, outlet_spans, used, s_start) -> None:
+    def _relays(self, doc, det: Detection, m: dict, used, s_start) -> None:
         """Attach outlets that relayed or received a statement as ``via``; a relayed outlet
         with no other source becomes the source itself."""
         strong_ends = {b: a for _, a, b in m["RELAY"]}
@@ -262,7 +255,6 @@ class RuleEngine:
                 target = next((f for f in det.sources if f.type != "outlet"), None)
             if target is not None:
                 target.via.append(doc[a:b].text)
-                target.via_spans.append((a, b))
                 if "VIA" not in det.rules:
                     det.rules.append("VIA")
             elif kind == "strong" or det.sources:
@@ -271,28 +263,17 @@ class RuleEngine:
                 det.confidence = max(det.confidence, 0.9)
                 if det.cue is None:
                     det.cue = (j, a) if j < a else (a, b)
-                    det.cue_rule = "RELAY"
 
 
-def _quoted_tokens(doc: Doc, start: int, end: int) -> set[int]:
-    """Tokens of the sentence between an opening and a closing quotation mark (cues there are
-    quoted words, not attribution)."""
-    inside = False
-    out: set[int] = set()
-    for i in range(start, end):
-        tok = doc[i]
-        text = tok.text
-        if text == '"':
-            attached_left = i > start and not doc[i - 1].whitespace_
-            closing = attached_left and (not tok.whitespace_ == "" or i + 1 >= end or doc[i + 1].is_punct)
-            text = "”" if (closing or inside) and not (not attached_left and not inside) else "“"
-        if text in QUOTE_OPEN:
-            inside = True
-        elif text in QUOTE_CLOSE:
-            inside = False
-        elif inside:
-            out.add(i)
-    return out
+def _quoted_tokens(doc: Doc, text: str, start: int, end: int) -> set[int]:
+    """Tokens of the sentence that stand inside quotation marks (cues there are quoted words,
+    not attribution)."""
+    base = doc[start].idx
+    ranges, _, _ = quotes.scan(text[base:doc[end - 1].idx + len(doc[end - 1].text)])
+    if not ranges:
+        return set()
+    return {i for i in range(start, end)
+            if any(a <= doc[i].idx - base < b for a, b in ranges)}
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,42 @@
+"""Quotation marks: which characters of a text stand inside a direct quotation.
+
+Curly marks say which way they face; a straight ``"`` is judged by the spacing around it
+(``say "yes`` opens, ``yes," he`` closes), falling back to alternation.
+"""
+from __future__ import annotations
+
+OPEN = frozenset("“«„")
+CLOSE = frozenset("”»")
+STRAIGHT = '"'
+MARKS = OPEN | CLOSE | {STRAIGHT}
+
+
+def _straight_opens(text: str, i: int, inside: bool) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-"):
+        return False
+    return not inside
+
+
+def scan(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool, bool]:
+    """Quoted character ranges of ``text`` (marks excluded), whether the text ends inside a
+    quotation, and whether it opens one. ``inside`` says whether it starts inside one."""
+    ranges: list[tuple[int, int]] = []
+    opens = False
+    start = 0 if inside else None
+    for i, ch in enumerate(text):
+        if ch not in MARKS:
+            continue
+        now_inside = ch in OPEN or (ch == STRAIGHT and _straight_opens(text, i, inside))
+        if now_inside and not inside:
+            start, opens = i + 1, True
+        elif not now_inside and inside and start is not None:
+            ranges.append((start, i))
+            start = None
+        inside = now_inside
+    if inside and start is not None:
+        ranges.append((start, len(text)))
+    return ranges, inside, opens
