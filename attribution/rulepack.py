@@ -16,7 +16,8 @@ LANGUAGES = ("en", "id")
 SOURCE_MODES = ("before", "after", "either", "self")
 GRAMMAR_KEYS = ("head", "np_skip", "negators", "boundaries", "after_stops", "np_prepositions",
                 "time_words", "relative_words", "coordinators", "verb_suffixes", "verb_prefixes",
-                "passive_aux")
+                "passive_aux", "participle_endings", "participle_cue_endings", "demonstratives",
+                "outlet_fillers", "relay_fillers", "joiners")
 CUE_FAMILIES = ("speech", "report", "writing", "judgement", "call", "denial", "relay", "announcement")
 
 

@@ -17,7 +17,6 @@ from ..rulepack import RulePack
 MAX_PHRASE = 14
 PUNCT_INSIDE = {"-", "&", "'s", "’s", ".", "'", "’", "/"}
 QUOTES = {"“", "”", '"', "‘", "’", "'", "«", "»"}
-DEMONSTRATIVES = {"itu", "ini", "tersebut"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
 
@@ -60,6 +59,12 @@ class PhraseFinder:
         self.relatives = g["relative_words"]
         self.coordinators = g["coordinators"]
         self.passive_aux = g["passive_aux"]
+        self.participle_endings = tuple(g["participle_endings"])
+        self.participle_cue_endings = tuple(g["participle_cue_endings"])
+        self.demonstratives = g["demonstratives"]
+        self.outlet_fillers = g["outlet_fillers"]
+        self.relay_fillers = g["relay_fillers"] | pack.outlet_nouns
+        self.joiners = g["joiners"]
         self.verb_suffixes = tuple(g["verb_suffixes"])
         self.verb_prefixes = tuple(sorted(g["verb_prefixes"], key=len, reverse=True))
         self.pronoun_kind = {}
@@ -95,7 +100,7 @@ class PhraseFinder:
     def negated(self, doc: Doc, cue_start: int, sent_start: int) -> bool:
         """A denied or passive cue: "did not comment", "tidak menjelaskan", "were asked"."""
         j = cue_start - 1
-        passive = self.passive_aux and doc[cue_start].lower_.endswith(("ed", "told", "said"))
+        passive = bool(self.participle_endings) and doc[cue_start].lower_.endswith(self.participle_endings)
         while j >= sent_start and (doc[j].lower_ in self.np_skip or doc[j].lower_ in self.negators
                                    or doc[j].lower_ in self.passive_aux):
             if doc[j].lower_ in self.negators or (passive and doc[j].lower_ in self.passive_aux):
@@ -229,14 +234,12 @@ class PhraseFinder:
             kind = self.pronoun_kind[lowers[0]]
             default = {"person": "person", "organization": "organization"}.get(kind, "anonymous")
             return Phrase(start, end, default, ref=f"pronoun-{kind}")
-        if len(toks) == 2 and lowers[1] in self.pronoun_kind and lowers[0] in ("kata", "ujar", "menurut"):
-            return Phrase(start + 1, end, "person", ref="pronoun-person")
         outlet = next(((a, b) for a, b in ctx.outlets if start <= a and b <= end), None)
         if outlet is not None:
             o_start, o_end = outlet
             rest = [doc[i].lower_ for i in range(start, end) if not (o_start <= i < o_end)]
             if all(w in self.pack.report_nouns or w in self.pack.determiners or w in PUNCT_INSIDE
-                   or w in ("'s", "’s", "a", "an", "the", "of", "by", "from") for w in rest):
+                   or w in self.outlet_fillers for w in rest):
                 return Phrase(start, end, "outlet", text_start=o_start, text_end=o_end)
         if start in ctx.anon and ctx.anon[start] <= end:
             return Phrase(start, end, "anonymous")
@@ -291,7 +294,7 @@ class PhraseFinder:
         text = tok.text
         if not text[:1].isupper() or tok.is_punct:
             return False
-        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in DEMONSTRATIVES:
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in self.demonstratives:
             return False  # "Gagasan itu", "Mobil tersebut": a common noun, not a name
         lower = tok.lower_
         if lower in self.lexicon or lower in self.time_words or lower in self.pronoun_kind \

@@ -130,7 +130,7 @@ class RuleEngine:
         for group, strong in (("RELAY", True), ("RELAY_WEAK", False)):
             for _, a, b in found[group]:
                 j = b
-                while j < limit and doc[j].lower_ in self.pack.outlet_nouns | {"the"}:
+                while j < limit and doc[j].lower_ in self.finder.relay_fillers:
                     j += 1
                 if j >= limit or j in taken or not doc[j].text[:1].isupper() \
                         or doc[j].lower_ in self.finder.lexicon or doc[j].lower_ in self.finder.pronoun_kind \
@@ -217,7 +217,8 @@ class RuleEngine:
             return Phrase(last, b, "person", ref=kind)
         if cue.source == "after":
             return f.after(doc, b, ctx)
-        if a > ctx.start and doc[a - 1].text == "," and doc[a].lower_.endswith("ing"):
+        endings = f.participle_cue_endings
+        if endings and a > ctx.start and doc[a - 1].text == "," and doc[a].lower_.endswith(endings):
             # "A chief constable has backed the plan, saying ...": the subject of the sentence
             return f.sentence_subject(doc, a, ctx)
         before = f.before(doc, a, ctx)
@@ -238,10 +239,10 @@ class RuleEngine:
             if (a, b) in used:
                 continue
             j = a
-            while j > s_start and doc[j - 1].lower_ in ("the", "oleh", "harian", "kantor", "berita", "media"):
+            while j > s_start and doc[j - 1].lower_ in self.finder.relay_fillers:
                 j -= 1
             kind = "strong" if j in strong_ends else "weak" if j in weak_ends else None
-            if kind is None and previous_via is not None and doc[a - 1].lower_ in ("dan", "and", ",", "serta", "&"):
+            if kind is None and previous_via is not None and doc[a - 1].lower_ in self.finder.joiners:
                 kind = "strong"
             if kind is None:
                 previous_via = None

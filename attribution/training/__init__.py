@@ -1,0 +1,1 @@
+"""Training data and the learned classifier that works beside the rules."""
