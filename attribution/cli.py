@@ -1,16 +1,20 @@
-"""Command line: ``attribution check PATH... [--format text|json|jsonl] [--lang auto|en|id]``.
+"""Command line: ``attribution check | train | evaluate``.
 
-Exit codes: 0 all inputs checked; 1 some inputs could not be read (the rest were checked);
-2 nothing could be read, or a usage or rules error.
+Exit codes of ``check``: 0 all inputs checked; 1 some inputs could not be read (the rest were
+checked); 2 nothing could be read, or a usage, rules or model error. ``train`` and ``evaluate``
+exit 2 on unusable data or models.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 
 from . import __version__
 from .language import LanguageError, resolve_language
+from .detect.combine import MODES
+from .detect.model_io import ModelError
 from .pipeline import Checker
 from .read import DEFAULT_MAX_BYTES, ReadError, expand_paths, read_path
 from .render.json import render_json, render_jsonl_line
@@ -51,7 +55,30 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
                        help=f"largest article accepted, in bytes; 0 for no limit (default {DEFAULT_MAX_BYTES})")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _decision_options(check)
+
+    train = sub.add_parser("train", help="train the sentence classifier on labelled articles",
+                           description="Train one classifier per language on gold JSON Lines files "
+                                       "(the format of GUIDELINES.md).")
+    train.add_argument("data", nargs="+", metavar="GOLD", help="gold .jsonl files or folders of them")
+    train.add_argument("--out", required=True, metavar="FOLDER",
+                       help="where to write the models (one subfolder per language)")
+
+    evaluate = sub.add_parser("evaluate", help="score the checker against labelled articles",
+                              description="Attributed P/R/F1, source-type F1 and outlet F1 per language, "
+                                          "per-type precision/recall and a confusion table.")
+    evaluate.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    evaluate.add_argument("--errors", type=int, default=0, metavar="N", help="also list N misjudged sentences")
+    _decision_options(evaluate)
     return parser
+
+
+def _decision_options(parser) -> None:
+    parser.add_argument("--mode", choices=MODES, default="combined",
+                        help="rules alone, the classifier alone, or both (default; see README)")
+    parser.add_argument("--model", metavar="FOLDER", default=None,
+                        help="models trained with 'attribution train' (default: the shipped ones)")
 
 
 def _documents(args, failures: list[str]):
@@ -82,8 +109,9 @@ def run_check(args) -> int:
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                         and os.environ.get("NO_COLOR") is None)
     collected = []
+    checker = Checker(mode=args.mode, models=args.model)
     try:
-        for analysis in Checker().analyze_documents(_documents(args, failures)):
+        for analysis in checker.analyze_documents(_documents(args, failures)):
             checked += 1
             if args.format == "jsonl":
                 print(render_jsonl_line(analysis), flush=True)
@@ -94,12 +122,53 @@ def run_check(args) -> int:
     except RuleError as err:
         _error(f"rules error: {err}")
         return EXIT_NOTHING
+    except ModelError as err:
+        _error(f"model error: {err}")
+        return EXIT_NOTHING
+    for notice in checker.notices:
+        _error(f"note: {notice}")
     if args.format == "json":
         print(render_json(collected))
     if checked == 0:
         _error("nothing could be checked")
         return EXIT_NOTHING
     return EXIT_PARTIAL if failures else EXIT_OK
+
+
+def run_train(args) -> int:
+    from .training.train import TrainingError, train
+    try:
+        written = train(args.data, args.out)
+    except TrainingError as err:
+        _error(f"training data: {err}")
+        return EXIT_NOTHING
+    for lang, folder in written.items():
+        card = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+        data = card["data"]
+        print(f"{lang}: {folder} ({data['articles']} articles, {data['sentences']} sentences, "
+              f"{data['labels']['attributed']} attributed)")
+    return EXIT_OK
+
+
+def run_evaluate(args) -> int:
+    from .evaluate import evaluate, render_table
+    from .training.train import TrainingError, gold_files, load_gold
+    try:
+        articles = load_gold(gold_files(args.gold))
+        table, mistakes = evaluate(articles, Checker(mode=args.mode, models=args.model))
+    except TrainingError as err:
+        _error(f"gold data: {err}")
+        return EXIT_NOTHING
+    except ModelError as err:
+        _error(f"model error: {err}")
+        return EXIT_NOTHING
+    if args.json:
+        print(json.dumps(table, ensure_ascii=False))
+    else:
+        print(render_table(table))
+        for m in mistakes[: args.errors]:
+            print(f"  [{m['id']}] gold={m['gold']} predicted={m['predicted']}: {m['sentence'][:300]}")
+    return EXIT_OK
 
 
 def _tolerant_stdout() -> None:
@@ -119,8 +188,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_NOTHING
     _tolerant_stdout()
+    commands = {"check": run_check, "train": run_train, "evaluate": run_evaluate}
     try:
-        return run_check(args)
+        return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

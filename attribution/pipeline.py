@@ -1,17 +1,22 @@
 """The checker: read → language → segment → detect → resolve, one Analysis per article.
 
-:class:`Checker` keeps one spaCy pipeline and one rule engine per language, built on first
-use; :meth:`Checker.analyze_many` streams texts through ``nlp.pipe``.
+:class:`Checker` keeps one spaCy pipeline, one rule engine and (unless ``mode="rules"``) one
+classifier per language, built on first use; :meth:`Checker.analyze_many` streams texts
+through ``nlp.pipe``. How rules and classifier decide together is in ``detect/combine.py``.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from pathlib import Path
+
+from .detect.combine import MODES, RuleReading, apply_model
+from .detect.model_io import ModelError, load_model
 from .detect.rules import Detection, Found, RuleEngine
 from .language import resolve_language
 from .read import Document, document_from_text
-from .resolve import Resolver, attribute_quotes
+from .resolve import Resolver, attribute_quotes, quote_states
 from .rulepack import load_rulepack
 from .segment import make_pipeline, sentence_spans
 from .types import Analysis, Sentence, Source
@@ -22,18 +27,46 @@ NO_CUE_CONFIDENCE = 0.85
 CUE_NO_SOURCE_CONFIDENCE = 0.6
 
 
-class Checker:
-    """Analyses articles in English and Indonesian with the rules under ``rules/``."""
+SHIPPED_MODELS = Path(__file__).resolve().parent / "models"
 
-    def __init__(self):
+
+class Checker:
+    """Analyses articles in English and Indonesian with the rules under ``rules/`` and the
+    classifier trained beside them.
+
+    ``mode`` is ``combined`` (default), ``rules`` or ``model``; ``models`` is a folder holding
+    one trained model per language (``<folder>/<lang>/``), by default the one shipped in the
+    package. In ``combined`` mode a language without a model falls back to the rules, and
+    :attr:`notices` says so.
+    """
+
+    def __init__(self, mode: str = "combined", models: str | Path | None = None, threshold: float = 0.5):
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}")
+        self.mode = mode
+        self.models = Path(models) if models else SHIPPED_MODELS
+        self.threshold = threshold
+        self.notices: list[str] = []
         self._engines: dict[str, tuple] = {}
 
     def _engine(self, lang: str):
         if lang not in self._engines:
             nlp = make_pipeline(lang)
             pack = load_rulepack(lang)
-            self._engines[lang] = (nlp, pack, RuleEngine(nlp, pack))
+            self._engines[lang] = (nlp, pack, RuleEngine(nlp, pack), self._model(lang))
         return self._engines[lang]
+
+    def _model(self, lang: str):
+        if self.mode == "rules":
+            return None
+        folder = self.models / lang
+        if not folder.exists() and self.mode == "combined" and self.models == SHIPPED_MODELS:
+            self.notices.append(f"no trained model for '{lang}' in {folder}; using the rules alone")
+            return None
+        try:
+            return load_model(folder, lang)[0]
+        except ModelError as err:
+            raise ModelError(f"{err} (check --model, or use --mode rules)") from None
 
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Analyse one article given as plain text."""
@@ -58,23 +91,36 @@ class Checker:
                             sentences=[], path=d.path, warnings=list(d.warnings))
                 for i, (d, code) in enumerate(zip(batch, langs)) if code is None}
             for code in sorted({c for c in langs if c}):
-                nlp, pack, engine = self._engine(code)
+                nlp, pack, engine, model = self._engine(code)
                 members = [i for i, l in enumerate(langs) if l == code]
                 docs = nlp.pipe((batch[i].text for i in members), batch_size=batch_size)
-                for i, doc in zip(members, docs):
-                    results[i] = self._analyse_doc(batch[i], doc, code, pack, engine)
+                readings = [RuleReading(batch[i], doc, *self._rule_stage(batch[i], doc, pack, engine))
+                            for i, doc in zip(members, docs)]
+                if model is not None:
+                    apply_model(model, self.mode, readings, pack, engine, self.threshold)
+                for i, r in zip(members, readings):
+                    results[i] = Analysis(text=r.document.original, lang=code, sentences=r.sentences,
+                                          path=r.document.path, warnings=list(r.document.warnings))
             for i in range(len(batch)):
                 yield results[i]
 
-    def _analyse_doc(self, document: Document, doc, lang: str, pack, engine: RuleEngine) -> Analysis:
+    def rule_view(self, text: str, lang: str):
+        """The rules' reading of one text with what the classifier learns from:
+        ``(document, doc, sentences, detections, quote states)``."""
+        document = document_from_text(text)
+        nlp, pack, engine, _ = self._engine(lang)
+        doc = nlp(document.text)
+        return (document, doc, *self._rule_stage(document, doc, pack, engine))
+
+    def _rule_stage(self, document: Document, doc, pack, engine: RuleEngine):
         spans = sentence_spans(doc, pack, document.text)
         detections = engine.detect(doc, spans, document.text)
         refers = Resolver(doc, document.text).resolve(detections)
-        quoted = attribute_quotes(document.text, detections)
+        states = quote_states(document.text, detections)
+        quoted = attribute_quotes(document.text, detections, states)
         sentences = [self._sentence(document, doc, det, refers, quoted.get(k))
                      for k, det in enumerate(detections)]
-        return Analysis(text=document.original, lang=lang, sentences=sentences, path=document.path,
-                        warnings=list(document.warnings))
+        return sentences, detections, states
 
     def _sentence(self, document: Document, doc, det: Detection, refers: dict[int, str],
                   quote_rule: str | None) -> Sentence:

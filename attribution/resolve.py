@@ -127,9 +127,10 @@ class Resolver:
         return None
 
 
-def attribute_quotes(text: str, detections: list[Detection]) -> dict[int, str]:
+def attribute_quotes(text: str, detections: list[Detection],
+                     states: list[QuoteState] | None = None) -> dict[int, str]:
     """Sentence index → rule for sentences attributed because they sit in an identified quote."""
-    states = quote_states(text, detections)
+    states = quote_states(text, detections) if states is None else states
     decided: dict[int, str] = {}
     for run in quote_runs(states, detections):
         speaker = any(detections[k].sources for k in run)

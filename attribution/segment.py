@@ -134,8 +134,8 @@ class Segmenter:
             if i and not tokens[i - 1].whitespace_ and self._glued(tokens[i - 1].text, text):
                 starts[i] = True
             if text in TERMINALS or (text.endswith(".") and len(text) > 1 and text[:-1] in self.may_end):
-                nxt = self._after_terminal(doc, i)
-                if nxt is not None and self._ends_sentence(doc, i, nxt):
+                nxt = self._after_terminal(tokens, i)
+                if nxt is not None and self._ends_sentence(tokens, i, nxt):
                     starts[nxt] = True
         if whole:
             offsets = [t.idx for t in tokens]
@@ -158,7 +158,7 @@ class Segmenter:
                 and text[1:2].islower())
 
     @staticmethod
-    def _after_terminal(doc: Doc, i: int) -> int | None:
+    def _after_terminal(doc: list, i: int) -> int | None:
         j = i + 1
         n = len(doc)
         while j < n and (doc[j].text in CLOSERS or doc[j].text in TERMINALS) and not doc[j - 1].whitespace_:
@@ -167,7 +167,7 @@ class Segmenter:
             j += 1
         return j if j < n else None
 
-    def _ends_sentence(self, doc: Doc, i: int, nxt: int) -> bool:
+    def _ends_sentence(self, doc: list, i: int, nxt: int) -> bool:
         tok = doc[i]
         following = doc[nxt].text
         first = following[:1]

@@ -47,12 +47,14 @@ class Sentence:
     kind: str = "prose"  # prose, headline, dateline, credit, boilerplate, list, caption, byline
     line: int = 1
     col: int = 1
+    model_score: float | None = None  # the classifier's probability of "attributed", when it ran
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "line": self.line, "col": self.col,
                 "text": self.text, "label": self.label, "kind": self.kind,
                 "sources": [s.to_dict() for s in self.sources], "cue": self.cue,
-                "rules": list(self.rules), "confidence": round(self.confidence, 3)}
+                "rules": list(self.rules), "confidence": round(self.confidence, 3),
+                "model_score": self.model_score}
 
 
 @dataclass

@@ -98,6 +98,7 @@ class RuleEngine:
             if k >= 0 and token_sent[end - 1] == k:
                 by_sent[k][vocab[match_id]].append((vocab[match_id], start, end))
         outlets = _longest(list(self.outlet_matcher(doc)) + list(self.outlet_lower(doc)))
+        doc = list(doc)  # Token objects made once: indexing a Doc makes a new one each time
         for match_id, start, end in outlets:
             k = token_sent[start]
             if k >= 0 and token_sent[end - 1] == k:
@@ -142,7 +143,7 @@ class RuleEngine:
                     w[1:] != w[1:].lower() and w[1:] != w[1:].upper() for w in name) or any(
                     w.lower().endswith(self.pack.outlet_suffixes) for w in name)
                 if strong or looks:
-                    found["OUTLET"].append((doc[j:end].text, j, end))
+                    found["OUTLET"].append((_span_text(doc, j, end), j, end))
                     taken.update(range(j, end))
         found["OUTLET"].sort(key=lambda x: x[1])
 
@@ -255,7 +256,7 @@ class RuleEngine:
             if target is None:
                 target = next((f for f in det.sources if f.type != "outlet"), None)
             if target is not None:
-                target.via.append(doc[a:b].text)
+                target.via.append(_span_text(doc, a, b))
                 if "VIA" not in det.rules:
                     det.rules.append("VIA")
             elif kind == "strong" or det.sources:
@@ -275,6 +276,10 @@ def _quoted_tokens(doc: Doc, text: str, start: int, end: int) -> set[int]:
         return set()
     return {i for i in range(start, end)
             if any(a <= doc[i].idx - base < b for a, b in ranges)}
+
+
+def _span_text(tokens, start: int, end: int) -> str:
+    return "".join(t.text_with_ws for t in tokens[start:end - 1]) + tokens[end - 1].text
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:

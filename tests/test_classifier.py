@@ -1,0 +1,129 @@
+"""The learned classifier: training, prediction, safe persistence, and evaluate's figures."""
+import json
+
+import numpy as np
+import pytest
+
+from attribution.detect.classifier import Settings, SentenceClassifier
+from attribution.detect.model_io import ModelError, load_model, save_model
+from attribution.evaluate import LanguageScore, outlet_key, score_article
+from attribution.pipeline import Checker
+from attribution.training.corpus import build_article
+from attribution.training.train import train
+
+SMALL = Settings(word_features=2 ** 10, char_features=2 ** 10, rule_features=2 ** 8, calibration_folds=3)
+
+ATTRIBUTED = [
+    "Harga beras naik lima persen pekan ini, kata Kepala Dinas Perdagangan Budi Santoso.",
+    "Menurut polisi, pelaku ditangkap di rumahnya pada Selasa malam.",
+    "Ketua DPRD Rina Wulandari menegaskan anggaran banjir tidak akan dipotong.",
+    "“Kami sudah menyiapkan tiga posko,” ujar Camat Dedi Kurniawan.",
+    "Warga mengaku sudah tiga hari tidak mendapat air bersih.",
+    "Juru bicara Kementerian Kesehatan menyebut kasus demam berdarah menurun.",
+]
+UNATTRIBUTED = [
+    "Banjir merendam ratusan rumah di tiga kecamatan sejak Senin.",
+    "Harga cabai di Pasar Induk mencapai Rp 80.000 per kilogram.",
+    "Jembatan itu dibangun pada 1998 dan diperbaiki dua kali.",
+    "Dengan kata lain, pasokan beras masih jauh dari cukup.",
+    "Pertandingan dimulai pukul 19.30 WIB di Stadion Utama.",
+    "Sebanyak 240 keluarga mengungsi ke balai desa.",
+]
+
+
+def small_corpus(tmp_path):
+    sentences = [{"text": t, "label": "attributed", "sources": []} for t in ATTRIBUTED]
+    sentences += [{"text": t, "label": "unattributed"} for t in UNATTRIBUTED]
+    articles = []
+    for n in range(4):  # the same sentences in different orders make four small articles
+        order = sentences[n:] + sentences[:n]
+        articles.append(build_article({"id": f"s-{n}", "lang": "id", "paragraphs": [order[:6], order[6:]]}))
+    path = tmp_path / "train.jsonl"
+    path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    return path
+
+
+def test_fit_predict_and_calibrated_probabilities():
+    texts = ATTRIBUTED + UNATTRIBUTED
+    feats = [["rule=ID-KATA"]] * len(ATTRIBUTED) + [["rule=NO-CUE"]] * len(UNATTRIBUTED)
+    y = [1] * len(ATTRIBUTED) + [0] * len(UNATTRIBUTED)
+    model = SentenceClassifier(SMALL).fit(texts, feats, y)
+    proba = model.predict_proba(texts, feats)
+    assert proba.shape == (12, 2) and np.allclose(proba.sum(axis=1), 1)
+    assert list(model.predict(texts, feats)) == y
+    assert proba[0, 1] > 0.5 > proba[-1, 1]
+
+
+def test_train_writes_a_model_that_loads_without_pickle_and_is_reproducible(tmp_path):
+    data = small_corpus(tmp_path)
+    first = train([data], tmp_path / "m1", SMALL, langs=("id",))["id"]
+    second = train([data], tmp_path / "m2", SMALL, langs=("id",))["id"]
+    assert (first / "weights.npz").read_bytes() == (second / "weights.npz").read_bytes()
+    card = json.loads((first / "model.json").read_text())
+    assert card["data"]["labels"] == {"attributed": 24, "unattributed": 24}
+    model, _ = load_model(first, "id")
+    checker = Checker(mode="model", models=tmp_path / "m1")
+    analysis = checker.analyze("Harga beras naik lagi, kata Kepala Dinas Budi Santoso.", lang="id")
+    assert analysis.sentences[0].label == "attributed"
+    assert analysis.sentences[0].model_score is not None and analysis.sentences[0].model_score > 0.5
+
+
+def test_tampered_or_foreign_models_are_refused(tmp_path):
+    folder = save_model(SentenceClassifier(SMALL).fit(ATTRIBUTED + UNATTRIBUTED, [[]] * 12, [1] * 6 + [0] * 6),
+                        tmp_path / "id", "id", {"data": {}})
+    with pytest.raises(ModelError, match="for 'id', not 'en'"):
+        load_model(folder, "en")
+    weights = folder / "weights.npz"
+    weights.write_bytes(weights.read_bytes()[:-10] + b"0123456789")
+    with pytest.raises(ModelError, match="checksum"):
+        load_model(folder)
+    card = json.loads((folder / "model.json").read_text())
+    card["format"] = "attribution.model/0"
+    (folder / "model.json").write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="retrain"):
+        load_model(folder)
+    with pytest.raises(ModelError, match="not a model folder"):
+        load_model(tmp_path / "missing")
+
+
+def test_pickled_weights_are_never_loaded(tmp_path):
+    folder = save_model(SentenceClassifier(SMALL).fit(ATTRIBUTED + UNATTRIBUTED, [[]] * 12, [1] * 6 + [0] * 6),
+                        tmp_path / "id", "id", {"data": {}})
+    import hashlib
+    import io
+    buffer = io.BytesIO()
+    np.savez(buffer, coef=np.array([object()], dtype=object))  # an object array needs pickle
+    data = buffer.getvalue()
+    (folder / "weights.npz").write_bytes(data)
+    card = json.loads((folder / "model.json").read_text())
+    card["weights_sha256"] = hashlib.sha256(data).hexdigest()
+    (folder / "model.json").write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="unusable"):
+        load_model(folder)
+
+
+def test_evaluate_figures_equal_a_hand_computed_example():
+    text = "A said X. B rose. C told Reuters Y. D fell."
+    gold = {"id": "g", "lang": "en", "text": text, "sentences": [
+        {"start": 0, "end": 9, "label": "attributed", "sources": [{"text": "A", "type": "person", "via": []}]},
+        {"start": 10, "end": 17, "label": "unattributed", "sources": []},
+        {"start": 18, "end": 35, "label": "attributed",
+         "sources": [{"text": "C", "type": "person", "via": ["Reuters"]}]},
+        {"start": 36, "end": 43, "label": "unattributed", "sources": []}]}
+    predicted = [
+        {"start": 0, "end": 9, "label": "attributed", "sources": [{"text": "A", "type": "organization", "via": []}]},
+        {"start": 10, "end": 17, "label": "attributed", "sources": [{"text": "B", "type": "person", "via": []}]},
+        {"start": 18, "end": 35, "label": "attributed",
+         "sources": [{"text": "C", "type": "person", "via": ["the Reuters"]}]},
+        {"start": 36, "end": 43, "label": "unattributed", "sources": []}]
+    scores = {"en": LanguageScore(), "all": LanguageScore()}
+    mistakes = score_article(gold, predicted, scores)
+    figures = scores["en"].as_dict()
+    # attributed: tp 2, fp 1, fn 0 -> P 2/3, R 1, F1 0.8
+    assert (figures["attributed_p"], figures["attributed_r"], figures["attributed_f1"]) == (0.6667, 1.0, 0.8)
+    # types: gold {(0,person),(2,person)}, predicted {(0,organization),(1,person),(2,person)} -> 1/3, 1/2
+    assert figures["source_type_f1"] == 0.4
+    # outlets: "Reuters" and "the Reuters" are the same outlet -> F1 1
+    assert figures["outlet_f1"] == 1.0 and outlet_key("the Reuters") == "reuters"
+    assert figures["confusion"]["unattributed"] == {"attributed": 1, "unattributed": 1}
+    assert [m["sentence"] for m in mistakes] == ["B rose."]
