@@ -15,6 +15,7 @@ from . import __version__
 from .language import LanguageError, resolve_language
 from .detect.combine import MODES
 from .detect.model_io import ModelError
+from .detect.parsed import BackendError
 from .pipeline import Checker
 from .read import DEFAULT_MAX_BYTES, ReadError, expand_paths, read_path
 from .render.json import render_json, render_jsonl_line
@@ -79,6 +80,9 @@ def _decision_options(parser) -> None:
                         help="rules alone, the classifier alone, or both (default; see README)")
     parser.add_argument("--model", metavar="FOLDER", default=None,
                         help="models trained with 'attribution train' (default: the shipped ones)")
+    parser.add_argument("--backend", metavar="spacy:NAME|stanza", default=None,
+                        help="add dependency-based speaker finding with a trained spaCy pipeline "
+                             "or stanza (needs their downloaded models)")
 
 
 def _documents(args, failures: list[str]):
@@ -109,7 +113,7 @@ def run_check(args) -> int:
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                         and os.environ.get("NO_COLOR") is None)
     collected = []
-    checker = Checker(mode=args.mode, models=args.model)
+    checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
     try:
         for analysis in checker.analyze_documents(_documents(args, failures)):
             checked += 1
@@ -124,6 +128,9 @@ def run_check(args) -> int:
         return EXIT_NOTHING
     except ModelError as err:
         _error(f"model error: {err}")
+        return EXIT_NOTHING
+    except BackendError as err:
+        _error(f"backend: {err}")
         return EXIT_NOTHING
     for notice in checker.notices:
         _error(f"note: {notice}")
@@ -155,12 +162,15 @@ def run_evaluate(args) -> int:
     from .training.train import TrainingError, gold_files, load_gold
     try:
         articles = load_gold(gold_files(args.gold))
-        table, mistakes = evaluate(articles, Checker(mode=args.mode, models=args.model))
+        table, mistakes = evaluate(articles, Checker(mode=args.mode, models=args.model, backend=args.backend))
     except TrainingError as err:
         _error(f"gold data: {err}")
         return EXIT_NOTHING
     except ModelError as err:
         _error(f"model error: {err}")
+        return EXIT_NOTHING
+    except BackendError as err:
+        _error(f"backend: {err}")
         return EXIT_NOTHING
     if args.json:
         print(json.dumps(table, ensure_ascii=False))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .detect.combine import MODES, RuleReading, apply_model
 from .detect.model_io import ModelError, load_model
+from .detect.parsed import add_parsed_speakers, make_backend
 from .detect.rules import Detection, Found, RuleEngine
 from .language import resolve_language
 from .read import Document, document_from_text
@@ -40,10 +41,12 @@ class Checker:
     :attr:`notices` says so.
     """
 
-    def __init__(self, mode: str = "combined", models: str | Path | None = None, threshold: float = 0.5):
+    def __init__(self, mode: str = "combined", models: str | Path | None = None, threshold: float = 0.5,
+                 backend: str | None = None):
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
         self.mode = mode
+        self.backend = backend
         self.models = Path(models) if models else SHIPPED_MODELS
         self.threshold = threshold
         self.notices: list[str] = []
@@ -53,8 +56,19 @@ class Checker:
         if lang not in self._engines:
             nlp = make_pipeline(lang)
             pack = load_rulepack(lang)
-            self._engines[lang] = (nlp, pack, RuleEngine(nlp, pack), self._model(lang))
+            self._engines[lang] = (nlp, pack, RuleEngine(nlp, pack), self._model(lang), self._parser(lang))
         return self._engines[lang]
+
+    def _parser(self, lang: str):
+        if not self.backend:
+            return None
+        parser = make_backend(self.backend, lang)
+        parser_lang = getattr(getattr(parser, "nlp", None), "lang", lang)
+        if isinstance(parser_lang, str) and parser_lang != lang:
+            self.notices.append(f"backend {self.backend} reads '{parser_lang}', not '{lang}'; "
+                                f"'{lang}' articles use rules and classifier only")
+            return None
+        return parser
 
     def _model(self, lang: str):
         if self.mode == "rules":
@@ -91,11 +105,13 @@ class Checker:
                             sentences=[], path=d.path, warnings=list(d.warnings))
                 for i, (d, code) in enumerate(zip(batch, langs)) if code is None}
             for code in sorted({c for c in langs if c}):
-                nlp, pack, engine, model = self._engine(code)
+                nlp, pack, engine, model, parser = self._engine(code)
                 members = [i for i, l in enumerate(langs) if l == code]
                 docs = nlp.pipe((batch[i].text for i in members), batch_size=batch_size)
                 readings = [RuleReading(batch[i], doc, *self._rule_stage(batch[i], doc, pack, engine))
                             for i, doc in zip(members, docs)]
+                if parser is not None:
+                    add_parsed_speakers(parser, readings, engine, pack)
                 if model is not None:
                     apply_model(model, self.mode, readings, pack, engine, self.threshold)
                 for i, r in zip(members, readings):
@@ -108,7 +124,7 @@ class Checker:
         """The rules' reading of one text with what the classifier learns from:
         ``(document, doc, sentences, detections, quote states)``."""
         document = document_from_text(text)
-        nlp, pack, engine, _ = self._engine(lang)
+        nlp, pack, engine, _, _ = self._engine(lang)
         doc = nlp(document.text)
         return (document, doc, *self._rule_stage(document, doc, pack, engine))
 
