@@ -42,13 +42,14 @@ class Checker:
     """
 
     def __init__(self, mode: str = "combined", models: str | Path | None = None, threshold: float = 0.5,
-                 backend: str | None = None):
+                 backend: str | None = None, overturn: float = 0.5):
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
         self.mode = mode
         self.backend = backend
         self.models = Path(models) if models else SHIPPED_MODELS
         self.threshold = threshold
+        self.overturn = overturn
         self.notices: list[str] = []
         self._engines: dict[str, tuple] = {}
 
@@ -113,7 +114,7 @@ class Checker:
                 if parser is not None:
                     add_parsed_speakers(parser, readings, engine, pack)
                 if model is not None:
-                    apply_model(model, self.mode, readings, pack, engine, self.threshold)
+                    apply_model(model, self.mode, readings, pack, engine, self.threshold, self.overturn)
                 for i, r in zip(members, readings):
                     results[i] = Analysis(text=r.document.original, lang=code, sentences=r.sentences,
                                           path=r.document.path, warnings=list(r.document.warnings))

@@ -11,7 +11,7 @@ from attribution.pipeline import Checker
 from attribution.training.corpus import build_article
 from attribution.training.train import train
 
-SMALL = Settings(word_features=2 ** 10, char_features=2 ** 10, rule_features=2 ** 8, calibration_folds=3)
+SMALL = Settings(word_features=2 ** 10, rule_features=2 ** 8, calibration_folds=3)
 
 ATTRIBUTED = [
     "Harga beras naik lima persen pekan ini, kata Kepala Dinas Perdagangan Budi Santoso.",
@@ -78,7 +78,7 @@ def test_tampered_or_foreign_models_are_refused(tmp_path):
     with pytest.raises(ModelError, match="checksum"):
         load_model(folder)
     card = json.loads((folder / "model.json").read_text())
-    card["format"] = "attribution.model/0"
+    card["format"] = "attribution.model/1"
     (folder / "model.json").write_text(json.dumps(card))
     with pytest.raises(ModelError, match="retrain"):
         load_model(folder)

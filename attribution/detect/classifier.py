@@ -1,8 +1,8 @@
 """The learned sentence classifier that works beside the rules.
 
 :class:`SentenceClassifier` is a small scikit-learn style estimator (``fit`` / ``predict`` /
-``predict_proba``): logistic regression over hashed rule features (see ``features.py``), word
-1–2-grams and character 2–4-grams of the sentence, with Platt-calibrated probabilities fitted
+``predict_proba``): logistic regression over hashed rule features (see ``features.py``) and the
+sentence's words, word pairs and word edges (:func:`text_terms`), with Platt-calibrated probabilities fitted
 on cross-validated scores, and a second logistic regression for the type of the main source.
 
 Hashing keeps the model free of vocabularies: it is fully described by its settings and a few
@@ -10,6 +10,7 @@ NumPy arrays, which :mod:`attribution.detect.model_io` saves without pickle.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -20,6 +21,21 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 TYPE_CLASSES = ("anonymous", "organization", "outlet", "person")
+_WORD = re.compile(r"\w+", re.U)
+
+
+def text_terms(text: str) -> list[str]:
+    """Words, word pairs and word edges (``^ber``, ``nya$``) of a sentence, lower-cased: the
+    edges carry the morphology (``-nya``, ``me-``, ``-ed``) that character n-grams would, at a
+    fraction of the cost."""
+    words = _WORD.findall(text.lower())
+    terms = list(words)
+    terms += [f"{a} {b}" for a, b in zip(words, words[1:])]
+    for w in words:
+        if len(w) >= 5:
+            terms.append("^" + w[:3])
+            terms.append(w[-3:] + "$")
+    return terms
 
 
 @dataclass(frozen=True)
@@ -27,7 +43,6 @@ class Settings:
     """Everything that defines the features and the fit; saved with the model."""
 
     word_features: int = 2 ** 16
-    char_features: int = 2 ** 16
     rule_features: int = 2 ** 12
     rule_weight: float = 3.0     # rule features count more than any single n-gram
     C: float = 2.0
@@ -47,19 +62,13 @@ class SentenceClassifier:
         self.type_intercept_: np.ndarray | None = None
 
     # ---- features -----------------------------------------------------------------------------
-    def _vectorizers(self):
-        s = self.settings
-        words = HashingVectorizer(n_features=s.word_features, ngram_range=(1, 2), alternate_sign=False,
-                                  norm="l2", lowercase=True, token_pattern=r"(?u)\b\w+\b")
-        chars = HashingVectorizer(n_features=s.char_features, analyzer="char_wb", ngram_range=(2, 4),
-                                  alternate_sign=False, norm="l2", lowercase=True)
-        rules = FeatureHasher(n_features=s.rule_features, input_type="string", alternate_sign=False)
-        return words, chars, rules
-
     def transform(self, texts: list[str], rule_feats: list[list[str]]) -> sparse.csr_matrix:
-        words, chars, rules = self._vectorizers()
-        r = rules.transform(rule_feats) * self.settings.rule_weight
-        return sparse.hstack([words.transform(texts), chars.transform(texts), r], format="csr")
+        s = self.settings
+        words = HashingVectorizer(n_features=s.word_features, analyzer=text_terms, alternate_sign=False,
+                                  norm="l2")
+        rules = FeatureHasher(n_features=s.rule_features, input_type="string", alternate_sign=False)
+        return sparse.hstack([words.transform(texts), rules.transform(rule_feats) * s.rule_weight],
+                             format="csr")
 
     # ---- fitting ------------------------------------------------------------------------------
     def fit(self, texts: list[str], rule_feats: list[list[str]], y, source_types=None) -> "SentenceClassifier":
@@ -148,7 +157,7 @@ class SentenceClassifier:
         if meta.get("has_type_model"):
             model.type_coef_ = arrays["type_coef"]
             model.type_intercept_ = arrays["type_intercept"]
-        expected = model.settings.word_features + model.settings.char_features + model.settings.rule_features
+        expected = model.settings.word_features + model.settings.rule_features
         if model.coef_.shape != (expected,):
             raise ValueError(f"weights have shape {model.coef_.shape}, settings need ({expected},)")
         return model

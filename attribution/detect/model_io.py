@@ -15,7 +15,7 @@ import numpy as np
 
 from .classifier import SentenceClassifier
 
-FORMAT = "attribution.model/1"
+FORMAT = "attribution.model/2"
 CARD = "model.json"
 WEIGHTS = "weights.npz"
 
