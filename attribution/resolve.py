@@ -82,7 +82,7 @@ class Resolver:
     def __init__(self, doc, text: str):
         self.doc = doc
         self.text = text  # the Doc's text (Doc.text joins every token on each call)
-        self.history: list[tuple[str, str]] = []   # (text, type) of named sources, oldest first
+        self.history: list[tuple[str, str, bool]] = []  # (text, type, human) of sources, oldest first
 
     def _text(self, f: Found) -> str:
         doc = self.doc
@@ -90,39 +90,40 @@ class Resolver:
 
     def resolve(self, detections: list[Detection]) -> dict[int, str]:
         """Fix the types of referring sources in place; return the full name each stands for,
-        keyed by ``id`` of the :class:`Found`."""
+        keyed by ``id`` of the :class:`Found`. Sources are read in text order, so a pronoun can
+        stand for a speaker named earlier in the same sentence."""
         refers: dict[int, str] = {}
         for det in detections:
-            named_here = []
             for f in det.sources:
-                if f.ref and f.ref.startswith("pronoun") or f.ref == "nya" or f.ref == "person":
+                if f.ref and f.ref.startswith("pronoun") or f.ref in ("nya", "person"):
                     antecedent = self._antecedent(f.ref)
                     if antecedent:
                         f.type = antecedent[1]
                         refers[id(f)] = antecedent[0]
                 elif f.ref == "name":
                     token = self._text(f).lower()
-                    for text, kind in reversed(self.history):
+                    for text, kind, _ in reversed(self.history):
                         if text.lower() != token and token in text.lower().replace("-", " ").split() + [text.lower()]:
                             f.type = kind
                             refers[id(f)] = text
                             break
-                    named_here.append((self._text(f), f.type))
+                    self.history.append((self._text(f), f.type, True))
                 elif f.ref == "definite":
-                    for text, kind in reversed(self.history):
+                    for text, kind, _ in reversed(self.history):
                         if kind == f.type:
                             refers[id(f)] = text
                             break
                 elif f.type != "outlet":
-                    named_here.append((self._text(f), f.type))
-            self.history.extend(named_here)
+                    human = f.type in ("person", "anonymous") or f.ref == "spokesperson"
+                    self.history.append((self._text(f), f.type, human))
         return refers
 
     def _antecedent(self, ref: str) -> tuple[str, str] | None:
-        wanted = {"pronoun-person": ("person", "anonymous"), "pronoun-organization": ("organization",),
-                  "pronoun-group": ("anonymous", "organization", "person")}.get(ref)
-        for text, kind in reversed(self.history):
-            if wanted is None or kind in wanted:
+        """The latest earlier source a pronoun can stand for: "he" a person, an unnamed official or
+        a spokesperson; "it" a body; "they" anyone; *-nya* anyone."""
+        for text, kind, human in reversed(self.history):
+            if (ref == "pronoun-person" and human) or (ref == "pronoun-organization" and kind == "organization") \
+                    or ref not in ("pronoun-person", "pronoun-organization"):
                 return text, kind
         return None
 

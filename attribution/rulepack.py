@@ -17,7 +17,7 @@ SOURCE_MODES = ("before", "after", "either", "self")
 GRAMMAR_KEYS = ("head", "np_skip", "negators", "boundaries", "after_stops", "np_prepositions",
                 "time_words", "relative_words", "coordinators", "verb_suffixes", "verb_prefixes",
                 "passive_aux", "participle_endings", "participle_cue_endings", "demonstratives",
-                "outlet_fillers", "relay_fillers", "joiners")
+                "outlet_fillers", "relay_fillers", "joiners", "linking_prepositions", "body_pronouns")
 CUE_FAMILIES = ("speech", "report", "writing", "judgement", "call", "denial", "relay", "announcement")
 
 

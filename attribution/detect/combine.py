@@ -10,7 +10,8 @@
   is added to ``rules`` where it changed the rules' label.
 
 A sentence the classifier turns attributed gets the phrase that opens the sentence as its
-source when one can be found, typed by the classifier's source-type model.
+source when one can be found, with that phrase's type (the classifier's source-type model
+types it when it is a bare pronoun).
 """
 from __future__ import annotations
 
@@ -80,8 +81,10 @@ def apply_model(model: SentenceClassifier, mode: str, readings: list[RuleReading
             s.label = "attributed"
             s.rules.append("MODEL")
             opening = _opening_phrase(engine, reading.doc, reading.detections[k])
-            if opening is not None and types.get(n) is not None:
-                s.sources.insert(0, _source(reading.document, reading.doc, opening, types[n]))
+            if opening is not None:
+                # the phrase's own type, unless it is a pronoun: then the type model's guess
+                kind = types.get(n) if opening.ref and opening.ref.startswith("pronoun") else opening.type
+                s.sources.insert(0, _source(reading.document, reading.doc, opening, kind or opening.type))
         elif not attributed and s.label == "attributed":
             s.label = "unattributed"
             s.rules.append("MODEL")

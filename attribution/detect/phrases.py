@@ -65,6 +65,9 @@ class PhraseFinder:
         self.outlet_fillers = g["outlet_fillers"]
         self.relay_fillers = g["relay_fillers"] | pack.outlet_nouns
         self.joiners = g["joiners"]
+        self.linking_preps = g["linking_prepositions"]
+        self.body_pronouns = g["body_pronouns"]
+        self.spoke_heads = {w.split()[-1] for w in pack.spokesperson_words}
         self.verb_suffixes = tuple(g["verb_suffixes"])
         self.verb_prefixes = tuple(sorted(g["verb_prefixes"], key=len, reverse=True))
         self.pronoun_kind = {}
@@ -146,7 +149,9 @@ class PhraseFinder:
                         k -= 1
                     continue
             if not self._in_phrase(doc[k], cue_tokens):
-                break
+                # "Diplomatic sources in Bonn", "A spokesman for the Bundesbank in Frankfurt"
+                if not (doc[k].lower_ in self.linking_preps and k > sent_start and self._source_noun(doc[k - 1])):
+                    break
             k -= 1
         start = k + 1
         while start < end and (doc[start].is_punct or doc[start].lower_ in self.preps):
@@ -154,6 +159,11 @@ class PhraseFinder:
         if start >= end:
             return None
         return self.classify(doc, start, end, ctx)
+
+    def _source_noun(self, tok) -> bool:
+        lower = tok.lower_
+        return (lower in self.pack.anonymous_nouns or lower in self.pack.organization_words
+                or lower in self.pack.person_titles or lower in self.spoke_heads)
 
     def _apposition_before(self, doc, comma: int, ctx: Context) -> Phrase | None:
         """"Gabriel Manek (60), penjual air menuturkan" / "X, a senior analyst, said"."""
@@ -257,7 +267,7 @@ class PhraseFinder:
             _ACRONYM.match(t.text) and t.lower_ not in self.pack.person_titles for t in toks)
         has_place = phrase_lower in self.pack.places or any(w in self.pack.places for w in lowers)
         if spokes and not self._person_name(toks):
-            return Phrase(start, end, "organization")  # a spokesperson speaks for a body
+            return Phrase(start, end, "organization", ref="spokesperson")  # speaks for a body
         person_name = self._person_name(toks)
         if head_lower in self.pack.anonymous_nouns and not person_name:
             return Phrase(start, end, "anonymous")

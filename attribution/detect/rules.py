@@ -169,6 +169,9 @@ class RuleEngine:
             if phrase is None:
                 det.cue_without_source = True
                 continue
+            if phrase.ref == "name" and phrase.end <= a and b < s_end \
+                    and doc[b].lower_ in self.finder.body_pronouns:
+                phrase.type, phrase.ref = "organization", None  # "Shearson said it was ..."
             used_cues.append((a, b))
             if phrase.type == "outlet":
                 used_outlets.add((phrase.text_start, phrase.text_end))
