@@ -172,6 +172,13 @@ class PhraseFinder:
         while k >= sent_start and self._in_phrase(doc[k], cue_tokens) and comma - k <= MAX_PHRASE:
             k -= 1
         inner = self.classify(doc, k + 1, comma, ctx) if k + 1 < comma else None
+        if inner is not None and k >= sent_start and doc[k].text == ",":
+            m = k - 1
+            while m > sent_start and doc[m - 1].text not in (",", "(") and k - m < 4:
+                m -= 1
+            if m >= sent_start and doc[m].lower_ in self.pack.outlet_nouns:
+                # "Harian lokal, Redding Record Searchlight, melaporkan"
+                return Phrase(inner.start, inner.end, "outlet", text_start=inner.start, text_end=inner.end)
         if k >= sent_start and doc[k].text == ",":
             outer = self.before(doc, k + 1, ctx)
             if outer is not None:

@@ -115,8 +115,9 @@ class RuleEngine:
         stop = min(limit, end + most)
         while end < stop:
             tok = doc[end]
+            after_possessive = doc[end - 1].text in ("'s", "’s")
             if tok.text in ("'s", "’s") or (not tok.is_punct and (tok.text[:1].isupper() or tok.text[:1].isdigit())
-                                             and tok.lower_ not in self.finder.time_words):
+                                             and (after_possessive or tok.lower_ not in self.finder.time_words)):
                 end += 1
             else:
                 break
@@ -131,7 +132,7 @@ class RuleEngine:
         for group, strong in (("RELAY", True), ("RELAY_WEAK", False)):
             for _, a, b in found[group]:
                 j = b
-                while j < limit and doc[j].lower_ in self.finder.relay_fillers:
+                while j < limit and doc[j].lower_ in self.finder.relay_fillers and doc[j].text.islower():
                     j += 1
                 if j >= limit or j in taken or not doc[j].text[:1].isupper() \
                         or doc[j].lower_ in self.finder.lexicon or doc[j].lower_ in self.finder.pronoun_kind \
