@@ -12,10 +12,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_PUNCT, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -40,6 +42,54 @@ EXTRA_INFIXES = [
     r"\[(?=[A-Za-z]{1,6}/)",                   # the credit tag itself
 ]
 EXTRA_AFFIXES = ["”", "“", "’", "‘", "«", "»"]
+
+
+TOKENS_KEY, STARTS_KEY = "attribution.tokens", "attribution.starts"
+
+
+class Tok(NamedTuple):
+    """A light, read-only stand-in for a spaCy ``Token`` with the attributes the later stages
+    read, made for a whole Doc at once from its arrays (a Doc makes a new Token object on
+    every index or iteration step, which would dominate a rule engine's time)."""
+
+    i: int
+    text: str
+    lower_: str
+    idx: int
+    whitespace_: str
+    is_space: bool
+    is_punct: bool
+    is_alpha: bool
+    is_upper: bool
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + self.whitespace_
+
+
+def make_tokens(doc: Doc) -> list[Tok]:
+    rows = doc.to_array([ORTH, SPACY, IS_PUNCT]).tolist()
+    strings = doc.vocab.strings
+    texts = [strings[row[0]] for row in rows]
+    spaces = [" " if row[1] else "" for row in rows]
+    starts = list(accumulate((len(t) + len(w) for t, w in zip(texts, spaces)), initial=0))
+    return list(map(Tok._make, zip(range(len(texts)), texts, [t.lower() for t in texts], starts, spaces,
+                                   [t.isspace() for t in texts], [bool(row[2]) for row in rows],
+                                   [t.isalpha() for t in texts], [t.isupper() for t in texts])))
+
+
+def token_list(doc: Doc) -> list[Tok]:
+    """The Doc's tokens as light :class:`Tok` objects, made once by the segmenter."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if tokens is None:
+        tokens = doc.user_data[TOKENS_KEY] = make_tokens(doc)
+    return tokens
+
+
+def release(doc: Doc) -> None:
+    """Drop what the stages cached on the Doc."""
+    doc.user_data.pop(TOKENS_KEY, None)
+    doc.user_data.pop(STARTS_KEY, None)
 
 
 @dataclass(frozen=True)
@@ -119,8 +169,8 @@ class Segmenter:
         if n == 0:
             return doc
         starts = [False] * n
-        forced, whole = self.forced_starts(doc.text)
-        tokens = list(doc)
+        tokens = token_list(doc)
+        forced, whole = self.forced_starts("".join(t.text + t.whitespace_ for t in tokens))
         new_line = True
         for i, tok in enumerate(tokens):
             text = tok.text
@@ -148,6 +198,7 @@ class Segmenter:
                         first = False
                     j += 1
         starts[0] = True
+        doc.user_data[STARTS_KEY] = starts  # read by sentence_spans
         values = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64).view(numpy.uint64)
         doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
@@ -220,14 +271,25 @@ def sentence_spans(doc: Doc, pack: RulePack, text: str | None = None) -> list[Sp
     """The sentences of a segmented Doc, trimmed of whitespace, each with its kind
     (``text`` is the Doc's text when the caller has it already)."""
     text = doc.text if text is None else text
+    tokens = token_list(doc)
+    starts = doc.user_data.get(STARTS_KEY) or [bool(t.is_sent_start) for t in tokens]
     spans: list[Span] = []
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if not toks:
-            continue
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        spans.append(Span(start, end, "prose", toks[0].i, toks[-1].i))
+    first = last = None
+    for i, tok in enumerate(tokens):
+        if starts[i] and first is not None:
+            spans.append(_span(tokens, first, last))
+            first = last = None
+        if not tok.is_space:
+            if first is None:
+                first = i
+            last = i
+    if first is not None:
+        spans.append(_span(tokens, first, last))
     return [Span(s.start, s.end, _kind(text, s, pack), s.first_token, s.last_token) for s in spans]
+
+
+def _span(tokens, first: int, last: int) -> Span:
+    return Span(tokens[first].idx, tokens[last].idx + len(tokens[last].text), "prose", first, last)
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -267,15 +267,15 @@ class PhraseFinder:
         head = self._head(toks)
         head_lower = head.lower_
         phrase_lower = " ".join(lowers)
-        named = [t for t in toks if self._name_like(t)]
+        named = [t for t in toks if self._name_like(t, doc)]
         has_title = any(w in self.pack.person_titles for w in lowers)
         spokes = any(self._contains(lowers, s) for s in self.spokes)
         has_org = any(w in self.pack.organization_words for w in lowers) or any(
             _ACRONYM.match(t.text) and t.lower_ not in self.pack.person_titles for t in toks)
         has_place = phrase_lower in self.pack.places or any(w in self.pack.places for w in lowers)
-        if spokes and not self._person_name(toks):
+        if spokes and not self._person_name(toks, doc):
             return Phrase(start, end, "organization", ref="spokesperson")  # speaks for a body
-        person_name = self._person_name(toks)
+        person_name = self._person_name(toks, doc)
         if head_lower in self.pack.anonymous_nouns and not person_name:
             return Phrase(start, end, "anonymous")
         if head_lower in self.pack.person_titles:
@@ -307,11 +307,11 @@ class PhraseFinder:
                 return content[i - 1]
         return content[-1]
 
-    def _name_like(self, tok) -> bool:
+    def _name_like(self, tok, doc) -> bool:
         text = tok.text
         if not text[:1].isupper() or tok.is_punct:
             return False
-        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in self.demonstratives:
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in self.demonstratives:
             return False  # "Gagasan itu", "Mobil tersebut": a common noun, not a name
         lower = tok.lower_
         if lower in self.lexicon or lower in self.time_words or lower in self.pronoun_kind \
@@ -321,17 +321,17 @@ class PhraseFinder:
             return False
         return True
 
-    def _person_name(self, toks) -> bool:
+    def _person_name(self, toks, doc) -> bool:
         """A personal name: a capitalised word not at the head of an organisation phrase."""
         for i, t in enumerate(toks):  # names after "of"/"for"/"di" belong to a body, not a person
             if i and t.lower_ in self.preps:
                 toks = toks[:i]
                 break
-        names = [t for t in toks if self._name_like(t)]
+        names = [t for t in toks if self._name_like(t, doc)]
         if not names:
             return False
         last = toks[-1]
-        return self._name_like(last) or (len(toks) >= 2 and self._name_like(toks[-2]) and last.is_punct)
+        return self._name_like(last, doc) or (len(toks) >= 2 and self._name_like(toks[-2], doc) and last.is_punct)
 
     @staticmethod
     def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:

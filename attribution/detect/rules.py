@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..rulepack import Cue, RulePack
-from ..segment import Span
+from ..segment import Span, token_list
 from . import quotes
 from .phrases import Context, Phrase, PhraseFinder
 
@@ -98,7 +98,7 @@ class RuleEngine:
             if k >= 0 and token_sent[end - 1] == k:
                 by_sent[k][vocab[match_id]].append((vocab[match_id], start, end))
         outlets = _longest(list(self.outlet_matcher(doc)) + list(self.outlet_lower(doc)))
-        doc = list(doc)  # Token objects made once: indexing a Doc makes a new one each time
+        doc = token_list(doc)
         for match_id, start, end in outlets:
             k = token_sent[start]
             if k >= 0 and token_sent[end - 1] == k:
