@@ -76,7 +76,7 @@ class PhraseFinder:
                 self.pronoun_kind[w] = kind
         self.lexicon = (pack.person_titles | pack.anonymous_nouns | pack.organization_words
                         | pack.determiners | pack.report_nouns | pack.places)
-        self.spokes = [tuple(s.split()) for s in pack.spokesperson_words]
+        self.spokes_text = list(pack.spokesperson_words)
 
     # ---- token tests -------------------------------------------------------------------------
     def _verb_like(self, lower: str) -> bool:
@@ -269,7 +269,8 @@ class PhraseFinder:
         phrase_lower = " ".join(lowers)
         named = [t for t in toks if self._name_like(t, doc)]
         has_title = any(w in self.pack.person_titles for w in lowers)
-        spokes = any(self._contains(lowers, s) for s in self.spokes)
+        padded = f" {phrase_lower} "
+        spokes = any(f" {s} " in padded for s in self.spokes_text)
         has_org = any(w in self.pack.organization_words for w in lowers) or any(
             _ACRONYM.match(t.text) and t.lower_ not in self.pack.person_titles for t in toks)
         has_place = phrase_lower in self.pack.places or any(w in self.pack.places for w in lowers)
@@ -332,8 +333,3 @@ class PhraseFinder:
             return False
         last = toks[-1]
         return self._name_like(last, doc) or (len(toks) >= 2 and self._name_like(toks[-2], doc) and last.is_punct)
-
-    @staticmethod
-    def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-        n = len(phrase)
-        return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))

@@ -5,10 +5,13 @@ Curly marks say which way they face; a straight ``"`` is judged by the spacing a
 """
 from __future__ import annotations
 
+import re
+
 OPEN = frozenset("“«„")
 CLOSE = frozenset("”»")
 STRAIGHT = '"'
 MARKS = OPEN | CLOSE | {STRAIGHT}
+_MARK = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
 
 
 def _straight_opens(text: str, i: int, inside: bool) -> bool:
@@ -27,9 +30,8 @@ def scan(text: str, inside: bool = False) -> tuple[list[tuple[int, int]], bool, 
     ranges: list[tuple[int, int]] = []
     opens = False
     start = 0 if inside else None
-    for i, ch in enumerate(text):
-        if ch not in MARKS:
-            continue
+    for match in _MARK.finditer(text):
+        i, ch = match.start(), match.group()
         now_inside = ch in OPEN or (ch == STRAIGHT and _straight_opens(text, i, inside))
         if now_inside and not inside:
             start, opens = i + 1, True

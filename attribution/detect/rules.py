@@ -292,6 +292,8 @@ def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
 
 def _longest(matches):
     """Greedy longest-first, non-overlapping matches, in text order."""
+    if len(matches) < 2:
+        return list(matches)
     chosen = []
     taken: set[int] = set()
     for match in sorted(matches, key=lambda x: (-(x[2] - x[1]), x[1])):
