@@ -12,12 +12,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy
 import spacy
-from spacy.attrs import IS_PUNCT, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -68,14 +68,13 @@ class Tok(NamedTuple):
 
 
 def make_tokens(doc: Doc) -> list[Tok]:
-    rows = doc.to_array([ORTH, SPACY, IS_PUNCT]).tolist()
+    rows = doc.to_array([ORTH, SPACY, IS_PUNCT, IDX]).tolist()
     strings = doc.vocab.strings
     texts = [strings[row[0]] for row in rows]
-    spaces = [" " if row[1] else "" for row in rows]
-    starts = list(accumulate((len(t) + len(w) for t, w in zip(texts, spaces)), initial=0))
-    return list(map(Tok._make, zip(range(len(texts)), texts, [t.lower() for t in texts], starts, spaces,
-                                   [t.isspace() for t in texts], [bool(row[2]) for row in rows],
-                                   [t.isalpha() for t in texts], [t.isupper() for t in texts])))
+    columns = zip(range(len(texts)), texts, [t.lower() for t in texts], [row[3] for row in rows],
+                  [" " if row[1] else "" for row in rows], [t.isspace() for t in texts],
+                  [row[2] == 1 for row in rows], [t.isalpha() for t in texts], [t.isupper() for t in texts])
+    return list(map(tuple.__new__, repeat(Tok), columns))
 
 
 def token_list(doc: Doc) -> list[Tok]:

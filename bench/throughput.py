@@ -1,9 +1,13 @@
 """Throughput of ``attribution.analyze_many`` against a bare spaCy sentencizer.
 
     .venv/bin/python bench/throughput.py [--sentences N] [--lang en|id|both] [--repeat K]
+                                         [--texts FILE.jsonl ...]
 
-The corpus is synthetic (see ``bench/corpus.py``): at least N sentences per language, built
-deterministically, nothing read from disk. For each language, in one process:
+By default the corpus is synthetic (see ``bench/corpus.py``): at least N sentences per
+language, built deterministically, nothing read from disk. Its small vocabulary keeps
+spaCy's tokenizer cache warm, which flatters the bare pipeline; ``--texts`` times real copy
+instead: JSON Lines articles with ``text`` and ``lang`` (e.g. ``seeds/training/*.jsonl`` or a
+newsroom archive), repeated in order until N sentences. For each language, in one process:
 
 * attribution: one warm-up ``analyze`` call on a small article first (so building the spaCy
   pipeline and loading the YAML rule packs are not timed), then
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import platform
 import resource
@@ -53,10 +58,35 @@ def time_bare(nlp, texts: list[str]) -> tuple[float, int]:
     return time.perf_counter() - t0, n
 
 
-def bench_language(lang: str, n_sentences: int, repeat: int, seed: int) -> dict:
+def load_texts(paths: list[str], lang: str, n_sentences: int) -> tuple[list[str], int]:
+    """Articles of one language from JSON Lines files, repeated until ``n_sentences``."""
+    articles = []
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    a = json.loads(line)
+                    if a.get("lang", lang) == lang and a.get("text"):
+                        n = len(a.get("sentences") or []) or a["text"].count(". ") + 1
+                        articles.append((a["text"], n))
+    if not articles:
+        return [], 0
+    texts, built = [], 0
+    while built < n_sentences:
+        for text, n in articles:
+            texts.append(text)
+            built += n
+            if built >= n_sentences:
+                break
+    return texts, built
+
+
+def bench_language(lang: str, n_sentences: int, repeat: int, seed: int, paths: list[str] | None) -> dict:
     t0 = time.perf_counter()
-    texts, built = build_corpus(lang, n_sentences, seed)
+    texts, built = load_texts(paths, lang, n_sentences) if paths else build_corpus(lang, n_sentences, seed)
     gen_s = time.perf_counter() - t0
+    if not texts:
+        return {}
     words = [w for t in texts for w in t.split()]
     tokens, types = len(words), len(set(words))
     chars = sum(len(t) for t in texts)
@@ -91,6 +121,8 @@ def bench_language(lang: str, n_sentences: int, repeat: int, seed: int) -> dict:
 
 
 def report(r: dict) -> None:
+    if not r:
+        return
     att_sps, bare_sps = r["att_n"] / r["att_s"], r["bare_n"] / r["bare_s"]
     att_tps, bare_tps = r["tokens"] / r["att_s"], r["tokens"] / r["bare_s"]
     ratio = att_tps / bare_tps  # same corpus, same token count: = bare_s / att_s
@@ -118,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", choices=("en", "id", "both"), default="both")
     ap.add_argument("--repeat", type=int, default=3, help="runs per pipeline; best is reported")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
+    ap.add_argument("--texts", nargs="+", metavar="FILE.jsonl",
+                    help="time these articles (JSON Lines with text and lang) instead of the synthetic corpus")
     args = ap.parse_args(argv)
     if args.sentences < 1 or args.repeat < 1:
         ap.error("--sentences and --repeat must be positive")
@@ -125,11 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     langs = ("en", "id") if args.lang == "both" else (args.lang,)
     print(f"attribution {attribution.__version__}, spaCy {spacy.__version__}, "
           f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
-    print(f"corpus: synthetic (bench/corpus.py, seed {args.seed}), ≥{args.sentences} sentences "
-          f"per language; best of {args.repeat} runs; single process")
+    source = f"{len(args.texts)} JSON Lines file(s)" if args.texts else f"synthetic (bench/corpus.py, seed {args.seed})"
+    print(f"corpus: {source}, ≥{args.sentences} sentences per language; best of {args.repeat} runs; "
+          f"single process")
     wall = time.perf_counter()
     for lang in langs:
-        report(bench_language(lang, args.sentences, args.repeat, args.seed))
+        report(bench_language(lang, args.sentences, args.repeat, args.seed, args.texts))
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     peak_mib = peak_kib / 1024 if sys.platform != "darwin" else peak_kib / 2 ** 20
     print(f"\npeak RSS: {peak_mib:.0f} MiB   total wall time: {time.perf_counter() - wall:.1f}s")
