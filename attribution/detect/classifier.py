@@ -50,6 +50,20 @@ class Settings:
     seed: int = 13
 
 
+def _figures(y: np.ndarray, p: np.ndarray, folds: int) -> dict:
+    """Attributed P/R/F1 at 0.5, Brier score and expected calibration error (10 bins)."""
+    predicted = p >= 0.5
+    tp = int(np.sum(predicted & (y == 1)))
+    precision = tp / max(1, int(predicted.sum()))
+    recall = tp / max(1, int((y == 1).sum()))
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    bins = np.minimum((p * 10).astype(int), 9)
+    ece = sum(abs(p[bins == k].mean() - y[bins == k].mean()) * np.mean(bins == k) for k in range(10) if np.any(bins == k))
+    return {"folds": folds, "sentences": int(len(y)), "attributed_p": round(precision, 4),
+            "attributed_r": round(recall, 4), "attributed_f1": round(f1, 4),
+            "brier": round(float(np.mean((p - y) ** 2)), 4), "ece": round(float(ece), 4)}
+
+
 class SentenceClassifier:
     """Attributed-or-not for a sentence, with a calibrated probability and a source type."""
 
@@ -60,6 +74,7 @@ class SentenceClassifier:
         self.calibration_: tuple[float, float] = (1.0, 0.0)
         self.type_coef_: np.ndarray | None = None
         self.type_intercept_: np.ndarray | None = None
+        self.cv_figures_: dict | None = None  # cross-validated figures on the training data
 
     # ---- features -----------------------------------------------------------------------------
     def transform(self, texts: list[str], rule_feats: list[list[str]]) -> sparse.csr_matrix:
@@ -111,7 +126,9 @@ class SentenceClassifier:
         for train, test in splitter.split(X, y):
             scores[test] = self._logreg().fit(X[train], y[train]).decision_function(X[test])
         platt = LogisticRegression(C=1e4, solver="lbfgs").fit(scores.reshape(-1, 1), y)
-        return float(platt.coef_[0, 0]), float(platt.intercept_[0])
+        a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+        self.cv_figures_ = _figures(y, 1.0 / (1.0 + np.exp(-(a * scores + b))), folds)
+        return a, b
 
     # ---- prediction ---------------------------------------------------------------------------
     def decision_function(self, texts, rule_feats) -> np.ndarray:
@@ -139,7 +156,7 @@ class SentenceClassifier:
 
     # ---- persistence (arrays only) ------------------------------------------------------------
     def to_arrays(self) -> tuple[dict, dict[str, np.ndarray]]:
-        meta = {"settings": asdict(self.settings), "intercept": self.intercept_,
+        meta = {"settings": asdict(self.settings), "intercept": self.intercept_, "cv_figures": self.cv_figures_,
                 "calibration": list(self.calibration_), "type_classes": list(TYPE_CLASSES),
                 "has_type_model": self.type_coef_ is not None}
         arrays = {"coef": self.coef_}
@@ -154,6 +171,7 @@ class SentenceClassifier:
         model.coef_ = arrays["coef"]
         model.intercept_ = float(meta["intercept"])
         model.calibration_ = tuple(meta["calibration"])
+        model.cv_figures_ = meta.get("cv_figures")
         if meta.get("has_type_model"):
             model.type_coef_ = arrays["type_coef"]
             model.type_intercept_ = arrays["type_intercept"]

@@ -38,7 +38,8 @@ def render_text(analysis: Analysis, colour: bool = False, width: int = 100) -> s
             info.append("sources: " + "; ".join(details))
         if s.cue:
             info.append(f"cue: {s.cue!r}")
-        info.append(f"rules: {', '.join(s.rules)}  confidence {s.confidence:.2f}")
+        model = f"  model {s.model_score:.2f}" if s.model_score is not None else ""
+        info.append(f"rules: {', '.join(s.rules)}{model}  confidence {s.confidence:.2f}")
         for part in info:
             lines.append(paint(DIM, f"{'':20}{part}"))
     return "\n".join(lines)
