@@ -127,3 +127,32 @@ def test_evaluate_figures_equal_a_hand_computed_example():
     assert figures["outlet_f1"] == 1.0 and outlet_key("the Reuters") == "reuters"
     assert figures["confusion"]["unattributed"] == {"attributed": 1, "unattributed": 1}
     assert [m["sentence"] for m in mistakes] == ["B rose."]
+
+
+def test_cli_train_and_evaluate(tmp_path, capsys):
+    from attribution.cli import main
+    data = small_corpus(tmp_path)
+    assert main(["train", str(data), "--out", str(tmp_path / "models")]) == 0
+    assert "id:" in capsys.readouterr().out
+    assert main(["evaluate", str(data), "--model", str(tmp_path / "models"), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert figures["id"]["sentences"] == 48 and figures["id"]["attributed_f1"] > 0.9
+
+
+def test_cli_reports_bad_training_data_and_missing_models(tmp_path, capsys):
+    from attribution.cli import main
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"lang": "fr", "text": "x", "sentences": []}\n')
+    assert main(["train", str(bad), "--out", str(tmp_path / "m")]) == 2
+    assert "bad.jsonl:1" in capsys.readouterr().err
+    article = tmp_path / "a.txt"
+    article.write_text("Harga beras naik, kata Kepala Dinas Budi Santoso.\n", encoding="utf-8")
+    assert main(["check", str(article), "--model", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert "model error" in err and "not a model folder" in err and "Traceback" not in err
+
+
+def test_rules_mode_never_loads_a_model(tmp_path):
+    checker = Checker(mode="rules", models=tmp_path / "nowhere")
+    sentence = checker.analyze("Harga beras naik, kata Kepala Dinas Budi Santoso.", lang="id").sentences[0]
+    assert sentence.label == "attributed" and sentence.model_score is None
