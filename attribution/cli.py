@@ -114,24 +114,14 @@ def run_check(args) -> int:
                                         and os.environ.get("NO_COLOR") is None)
     collected = []
     checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
-    try:
-        for analysis in checker.analyze_documents(_documents(args, failures)):
-            checked += 1
-            if args.format == "jsonl":
-                print(render_jsonl_line(analysis), flush=True)
-            elif args.format == "json":
-                collected.append(analysis)
-            else:
-                print(render_text(analysis, colour=colour) + "\n", flush=True)
-    except RuleError as err:
-        _error(f"rules error: {err}")
-        return EXIT_NOTHING
-    except ModelError as err:
-        _error(f"model error: {err}")
-        return EXIT_NOTHING
-    except BackendError as err:
-        _error(f"backend: {err}")
-        return EXIT_NOTHING
+    for analysis in checker.analyze_documents(_documents(args, failures)):
+        checked += 1
+        if args.format == "jsonl":
+            print(render_jsonl_line(analysis), flush=True)
+        elif args.format == "json":
+            collected.append(analysis)
+        else:
+            print(render_text(analysis, colour=colour) + "\n", flush=True)
     for notice in checker.notices:
         _error(f"note: {notice}")
     if args.format == "json":
@@ -143,12 +133,8 @@ def run_check(args) -> int:
 
 
 def run_train(args) -> int:
-    from .training.train import TrainingError, train
-    try:
-        written = train(args.data, args.out)
-    except TrainingError as err:
-        _error(f"training data: {err}")
-        return EXIT_NOTHING
+    from .training.train import train
+    written = train(args.data, args.out)
     for lang, folder in written.items():
         card = json.loads((folder / "model.json").read_text(encoding="utf-8"))
         data = card["data"]
@@ -159,19 +145,9 @@ def run_train(args) -> int:
 
 def run_evaluate(args) -> int:
     from .evaluate import evaluate, render_table
-    from .training.train import TrainingError, gold_files, load_gold
-    try:
-        articles = load_gold(gold_files(args.gold))
-        table, mistakes = evaluate(articles, Checker(mode=args.mode, models=args.model, backend=args.backend))
-    except TrainingError as err:
-        _error(f"gold data: {err}")
-        return EXIT_NOTHING
-    except ModelError as err:
-        _error(f"model error: {err}")
-        return EXIT_NOTHING
-    except BackendError as err:
-        _error(f"backend: {err}")
-        return EXIT_NOTHING
+    from .training.train import gold_files, load_gold
+    articles = load_gold(gold_files(args.gold))
+    table, mistakes = evaluate(articles, Checker(mode=args.mode, models=args.model, backend=args.backend))
     if args.json:
         print(json.dumps(table, ensure_ascii=False))
     else:
@@ -198,9 +174,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_NOTHING
     _tolerant_stdout()
+    from .training.train import TrainingError
     commands = {"check": run_check, "train": run_train, "evaluate": run_evaluate}
+    problems = {RuleError: "rules error", ModelError: "model error", BackendError: "backend",
+                TrainingError: "labelled data"}
     try:
         return commands[args.command](args)
+    except tuple(problems) as err:
+        _error(f"{next(name for kind, name in problems.items() if isinstance(err, kind))}: {err}")
+        return EXIT_NOTHING
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
