@@ -36,7 +36,7 @@ def quote_states(text: str, detections: list[Detection]) -> list[QuoteState]:
         if "\n" in text[prev_end:s]:
             # a quote left open at the end of a paragraph ends there, unless the next
             # paragraph reopens it (wire style for quotations over several paragraphs)
-            continued = inside and piece.lstrip()[:1] in quotes.MARKS
+            continued = inside and quotes.starts_with_mark(piece)
             inside = False
         start_inside = inside or continued
         ranges, inside, opens = quotes.scan(piece, inside)

@@ -26,7 +26,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from .rulepack import RulePack, load_rulepack
 
 TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "..", "...."}
-CLOSERS = {"”", "’", '"', "'", ")", "]", "»", "›"}
+CLOSERS = {"”", "’", '"', "'", "''", ")", "]", "»", "›"}
 OPENERS = {"“", '"', "‘", "'", "(", "[", "«", "-", "–", "—", "•"}
 PROSE_END = re.compile(r"""[.!?:;…"”’)»\]]\s*$""")
 BULLET = re.compile(r"^\s*(?:[•▪●◦·*>\-–—]|â€¢|â\x80¢|\d{1,2}[.)])\s+")

@@ -137,3 +137,10 @@ def test_analyze_many_streams_in_order_and_detects_language():
     got = list(attribution.analyze_many(texts))
     assert [a.lang for a in got] == ["id", "en", "id"]
     assert [a.sentences[0].label for a in got] == ["attributed", "attributed", "unattributed"]
+
+
+def test_doubled_apostrophes_quote_like_straight_quotes():
+    text = ("The senator said the bill would pass.\n\n"
+            "''We have the votes. We will not wait another year.''")
+    a = attribution.analyze(text, lang="en")
+    assert [s.label for s in a.sentences] == ["attributed", "attributed", "attributed"]
