@@ -156,3 +156,11 @@ def test_rules_mode_never_loads_a_model(tmp_path):
     checker = Checker(mode="rules", models=tmp_path / "nowhere")
     sentence = checker.analyze("Harga beras naik, kata Kepala Dinas Budi Santoso.", lang="id").sentences[0]
     assert sentence.label == "attributed" and sentence.model_score is None
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_shipped_models_load_without_pickle_and_match_their_card(lang):
+    from attribution.pipeline import SHIPPED_MODELS
+    model, card = load_model(SHIPPED_MODELS / lang, lang)
+    assert card["data"]["sentences"] >= 3000 and card["model"]["cv_figures"]["attributed_f1"] > 0.9
+    assert model.coef_.dtype == np.float32 and model.type_coef_ is not None
