@@ -116,6 +116,7 @@ class RulePack:
     organization_words: frozenset[str]
     report_nouns: frozenset[str]
     anonymity_phrases: list[str]
+    anonymity_reasons: list[str]
     places: frozenset[str]
     determiners: frozenset[str]
     hedges: list[str]
@@ -226,6 +227,7 @@ def load_rulepack(lang: str, directory: str | None = None) -> RulePack:
         organization_words=_lower_set(_words(src, "organization_words", base / "sources.yaml")),
         report_nouns=_lower_set(_words(src, "report_nouns", base / "sources.yaml")),
         anonymity_phrases=_words(src, "anonymity_phrases", base / "sources.yaml"),
+        anonymity_reasons=_words(src, "anonymity_reasons", base / "sources.yaml"),
         places=_lower_set(_words(src, "places", base / "sources.yaml")),
         determiners=_lower_set(_words(src, "determiners", base / "sources.yaml")),
         hedges=_words(hedges, "hedges", base / "hedges.yaml"),

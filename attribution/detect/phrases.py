@@ -120,6 +120,13 @@ class PhraseFinder:
             j -= 1
         if j < sent_start:
             return None
+        # a relative clause between subject and cue: "Two officials, who spoke on condition
+        # of anonymity because ..., said"
+        if doc[j].text == ",":
+            c = next((m for m in range(j - 1, max(sent_start, j - 30) - 1, -1)
+                      if doc[m].text == "," and m + 1 < j and doc[m + 1].lower_ in self.relatives), None)
+            if c is not None and c > sent_start:
+                j = c - 1
         # a parenthetical between subject and cue: "Some analysts, however, disagreed"
         if doc[j].text == ",":
             k = j - 1
