@@ -29,6 +29,17 @@ def _error(message: str) -> None:
     print(f"attribution: {message}", file=sys.stderr)
 
 
+REPORT_FORMATS = {"text": "txt", "markdown": "md", "html": "html", "json": "json"}
+
+
+def _report_formats(value: str) -> list[str]:
+    formats = [f.strip() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in REPORT_FORMATS]
+    if not formats or unknown:
+        raise argparse.ArgumentTypeError(f"formats are {', '.join(REPORT_FORMATS)} (got {value!r})")
+    return formats
+
+
 def _byte_count(value: str) -> int:
     try:
         count = int(value)
@@ -72,6 +83,22 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     evaluate.add_argument("--errors", type=int, default=0, metavar="N", help="also list N misjudged sentences")
     _decision_options(evaluate)
+
+    report = sub.add_parser("report", help="score how well an article is sourced",
+                            description="The sourcing report of an article: score, band, criteria, "
+                                        "sub-metrics and every sentence.")
+    report.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or -")
+    report.add_argument("--format", type=_report_formats, default=["text"], metavar="FORMATS",
+                        help="text, markdown, html or json; several with commas (html,markdown) "
+                             "when writing to a folder with --out")
+    report.add_argument("--publisher", metavar="NAME",
+                        help="the outlet publishing the article (default: read from its dateline or credit tag)")
+    report.add_argument("--out", metavar="FILE|DIR/",
+                        help="write the report to FILE, or to DIR/<article>.<html|md|json> (one article)")
+    report.add_argument("--lang", choices=("auto", "en", "id"), default="auto")
+    report.add_argument("--input-format", choices=("auto", "text", "markdown", "html"), default="auto")
+    report.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES)
+    _decision_options(report)
     return parser
 
 
@@ -157,6 +184,44 @@ def run_evaluate(args) -> int:
     return EXIT_OK
 
 
+def run_report(args) -> int:
+    from pathlib import Path
+
+    from .render.report import report_html, report_json, report_markdown, report_terminal
+    from .score import score_article
+    folder = args.out and (args.out.endswith(("/", os.sep)) or os.path.isdir(args.out))
+    if args.out and len(args.paths) > 1:
+        _error("--out takes one article; give one PATH")
+        return EXIT_NOTHING
+    if len(args.format) > 1 and not folder:
+        _error("several formats need --out DIR/")
+        return EXIT_NOTHING
+    renderers = {"markdown": report_markdown, "html": report_html, "json": report_json, "text": report_markdown}
+    failures: list[str] = []
+    done = 0
+    checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
+    for analysis in checker.analyze_documents(_documents(args, failures)):
+        card = score_article(analysis, publisher=args.publisher)
+        done += 1
+        if not args.out:
+            if args.format == ["text"]:
+                from rich.console import Console
+                report_terminal(analysis, card, Console(highlight=False))
+            else:
+                sys.stdout.write(renderers[args.format[0]](analysis, card))
+            continue
+        stem = Path(analysis.path or "article").stem if analysis.path != "-" else "article"
+        for fmt in args.format:
+            target = Path(args.out) / f"{stem}.{REPORT_FORMATS[fmt]}" if folder else Path(args.out)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(renderers[fmt](analysis, card), encoding="utf-8")
+            print(f"{target}: {card.score:g}/100, {card.band}")
+    if done == 0:
+        _error("nothing could be reported")
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if failures else EXIT_OK
+
+
 def _tolerant_stdout() -> None:
     """Print what the terminal's encoding cannot show as escapes instead of crashing."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
@@ -175,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_NOTHING
     _tolerant_stdout()
     from .training.train import TrainingError
-    commands = {"check": run_check, "train": run_train, "evaluate": run_evaluate}
+    commands = {"check": run_check, "train": run_train, "evaluate": run_evaluate, "report": run_report}
     problems = {RuleError: "rules error", ModelError: "model error", BackendError: "backend",
                 TrainingError: "labelled data"}
     try:
