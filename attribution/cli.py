@@ -87,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="score how well an article is sourced",
                             description="The sourcing report of an article: score, band, criteria, "
                                         "sub-metrics and every sentence.")
-    report.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt, .md, .html) or -")
+    report.add_argument("paths", nargs="+", metavar="PATH",
+                        help="an article (.txt, .md, .html, or -); for a batch: folders, globs, several files, "
+                             "or JSON Lines / CSV archives, with --out DIR/")
     report.add_argument("--format", type=_report_formats, default=["text"], metavar="FORMATS",
                         help="text, markdown, html or json; several with commas (html,markdown) "
                              "when writing to a folder with --out")
@@ -98,6 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=("auto", "en", "id"), default="auto")
     report.add_argument("--input-format", choices=("auto", "text", "markdown", "html"), default="auto")
     report.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES)
+    batch = report.add_argument_group("batches")
+    for column in ("id", "text", "date", "outlet", "section"):
+        batch.add_argument(f"--{column}-column", default=column, metavar="NAME",
+                           help=f"archive column holding the article's {column} (default: {column})")
+    batch.add_argument("--resume", action="store_true", help="skip articles already done in --out")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local processes (default, all cores) or a Dask cluster")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: a LocalCluster)")
+    batch.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     _decision_options(report)
     return parser
 
@@ -190,9 +201,12 @@ def run_report(args) -> int:
     from .render.report import report_html, report_json, report_markdown, report_terminal
     from .score import score_article
     folder = args.out and (args.out.endswith(("/", os.sep)) or os.path.isdir(args.out))
-    if args.out and len(args.paths) > 1:
-        _error("--out takes one article; give one PATH")
-        return EXIT_NOTHING
+    if len(args.paths) > 1 or any(os.path.isdir(p) or any(c in p for c in "*?[") or p.lower().endswith((".jsonl", ".csv"))
+                                  for p in args.paths):
+        if not folder:
+            _error("a batch report needs --out DIR/")
+            return EXIT_NOTHING
+        return run_batch_report(args)
     if len(args.format) > 1 and not folder:
         _error("several formats need --out DIR/")
         return EXIT_NOTHING
@@ -220,6 +234,33 @@ def run_report(args) -> int:
         _error("nothing could be reported")
         return EXIT_NOTHING
     return EXIT_PARTIAL if failures else EXIT_OK
+
+
+def run_batch_report(args) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import Columns, run_batch
+    columns = Columns(args.id_column, args.text_column, args.date_column, args.outlet_column, args.section_column)
+    with Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=None, transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("articles", total=None)
+        try:
+            result = run_batch(args.paths, args.out, columns, resume=args.resume, engine=args.engine,
+                               workers=args.workers, scheduler=args.scheduler, mode=args.mode, models=args.model,
+                               lang=None if args.lang == "auto" else args.lang, publisher=args.publisher,
+                               progress=lambda n: bar.advance(task, n))
+        except RuntimeError as err:
+            _error(str(err))
+            return EXIT_NOTHING
+    for row in result.errors.itertuples():
+        _error(f"{row.path}: {row.error}" if str(row.error).find(str(row.path)) < 0 else str(row.error))
+    done = len(result.articles)
+    skipped = f", {result.skipped} already done" if result.skipped else ""
+    print(f"{args.out}: {done} articles{skipped}, {len(result.errors)} errors; "
+          f"mean score {result.articles.score.mean():.1f}" if done else f"{args.out}: no articles{skipped}")
+    if done == 0 and not result.skipped:
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if len(result.errors) else EXIT_OK
 
 
 def _tolerant_stdout() -> None:
