@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +28,15 @@ import pandas as pd
 from .read import DEFAULT_MAX_BYTES, ReadError, document_from_text, expand_paths, read_path
 
 CHUNK = 32
+
+
+def _sentence_schema():
+    import pyarrow as pa
+    return pa.schema([("key", pa.string()), ("id", pa.string()), ("n", pa.int64()), ("start", pa.int64()),
+                      ("end", pa.int64()), ("label", pa.string()), ("kind", pa.string()), ("text", pa.string()),
+                      ("source", pa.string()), ("source_type", pa.string()), ("via", pa.string()),
+                      ("cue", pa.string()), ("rules", pa.string()), ("confidence", pa.float64()),
+                      ("model_score", pa.float64())])
 
 
 @dataclass
@@ -60,13 +69,17 @@ class Item:
 
 @dataclass
 class BatchResult:
+    """The tables of a batch (``sentences`` is read from its Parquet file when asked for)."""
+
     articles: pd.DataFrame
-    sentences: pd.DataFrame
     sources: pd.DataFrame
     errors: pd.DataFrame
     out: Path
     skipped: int = 0
-    notes: list[str] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        return pd.read_parquet(self.out / "sentences.parquet")
 
 
 def iter_items(inputs: Iterable[str], columns: Columns, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -301,34 +314,55 @@ def _run_dask(chunks: Iterator[list[Item]], options: dict, save, scheduler: str 
 
 
 def gather(out: Path, read_errors: list[dict], skipped: int = 0) -> BatchResult:
-    """Build the tables and the dashboard from the finished parts."""
-    rows: dict[str, list] = {"articles": [], "sentences": [], "sources": [], "errors": list(read_errors)}
+    """Build the tables and the dashboard from the finished parts, one part at a time (sentence
+    rows go straight to Parquet, so memory does not grow with the archive)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    articles: list[dict] = []
+    errors = list(read_errors)
+    sources: dict[tuple[str, str], dict] = {}
+    writer = None
+    seen: set[str] = set()
     for part in sorted((out / "parts").glob("part-*.json")):
         data = json.loads(part.read_text(encoding="utf-8"))
-        for name in rows:
-            rows[name].extend(data.get(name, []))
-    articles = pd.DataFrame(rows["articles"])
-    sentences = pd.DataFrame(rows["sentences"])
-    sources = pd.DataFrame(rows["sources"])
-    errors = pd.DataFrame(rows["errors"], columns=["id", "path", "error"])
-    if not articles.empty:
-        articles = articles.drop_duplicates("key").sort_values("id", kind="stable").reset_index(drop=True)
-    articles.to_csv(out / "articles.csv", index=False)
-    articles.to_parquet(out / "articles.parquet", index=False)
-    sentences.to_parquet(out / "sentences.parquet", index=False)
-    summary = _source_table(sources)
+        fresh = [a for a in data.get("articles", []) if a["key"] not in seen]
+        keys = {a["key"] for a in fresh}
+        seen |= keys
+        articles += fresh
+        errors += data.get("errors", [])
+        rows = [r for r in data.get("sentences", []) if r["key"] in keys]
+        if rows:
+            table = pa.Table.from_pylist(rows, schema=writer.schema if writer else _sentence_schema())
+            writer = writer or pq.ParquetWriter(out / "sentences.parquet", table.schema)
+            writer.write_table(table)
+        for src in data.get("sources", []):
+            if src["key"] not in keys:
+                continue
+            entry = sources.setdefault((src["name"], src["type"]), {
+                "name": src["name"], "type": src["type"], "articles": 0, "sentences": 0, "mentions": 0,
+                "via": set(), "identified": False})
+            entry["articles"] += 1
+            entry["sentences"] += src["sentences"]
+            entry["mentions"] += src["mentions"]
+            entry["via"].update(v for v in src["via"].split(", ") if v)
+            entry["identified"] = entry["identified"] or src["identified"]
+    if writer is None:
+        pq.write_table(pa.Table.from_pylist([], schema=_sentence_schema()), out / "sentences.parquet")
+    else:
+        writer.close()
+    table = pd.DataFrame(articles)
+    if not table.empty:
+        table = table.sort_values("id", kind="stable").reset_index(drop=True)
+    table.to_csv(out / "articles.csv", index=False)
+    table.to_parquet(out / "articles.parquet", index=False)
+    summary = pd.DataFrame([{**v, "via": ", ".join(sorted(v["via"]))} for v in sources.values()],
+                           columns=["name", "type", "articles", "sentences", "mentions", "via", "identified"])
+    if not summary.empty:
+        summary = summary.sort_values(["articles", "sentences", "name"], ascending=[False, False, True]).reset_index(drop=True)
     summary.to_csv(out / "sources.csv", index=False)
-    errors.to_csv(out / "errors.csv", index=False)
+    error_table = pd.DataFrame(errors, columns=["id", "path", "error"])
+    error_table.to_csv(out / "errors.csv", index=False)
     from .render.dashboard import dashboard_html
-    (out / "index.html").write_text(dashboard_html(articles, summary, errors), encoding="utf-8")
-    return BatchResult(articles, sentences, sources, errors, out, skipped)
-
-
-def _source_table(sources: pd.DataFrame) -> pd.DataFrame:
-    if sources.empty:
-        return pd.DataFrame(columns=["name", "type", "articles", "sentences", "mentions", "via", "identified"])
-    table = sources.groupby(["name", "type"], as_index=False).agg(
-        articles=("key", "nunique"), sentences=("sentences", "sum"), mentions=("mentions", "sum"),
-        via=("via", lambda v: ", ".join(sorted({x for s in v for x in s.split(", ") if x}))),
-        identified=("identified", "max"))
-    return table.sort_values(["articles", "sentences"], ascending=False).reset_index(drop=True)
+    (out / "index.html").write_text(dashboard_html(table, summary, error_table), encoding="utf-8")
+    return BatchResult(table, summary, error_table, out, skipped)
