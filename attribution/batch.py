@@ -156,47 +156,69 @@ def _checker(options: dict):
 def process_chunk(items: list[Item], options: dict) -> dict:
     """Analyse and score a chunk; write each article's HTML report; return table rows."""
     from .language import LanguageError, resolve_language
-    from .render.report import report_html
-    from .score import score_article
 
     out = Path(options["out"])
     checker = _checker(options)
     articles, sentences, sources, errors = [], [], [], []
+    ready: list[tuple[Item, object]] = []
     for item in items:
         try:
             doc = document_from_text(item.text, item.fmt, path=item.id)
             doc.lang = resolve_language(doc.text, options.get("lang"))
-            analysis = next(checker.analyze_documents([doc]))
-            card = score_article(analysis, publisher=options.get("publisher") or item.outlet or None)
+            ready.append((item, doc))
         except LanguageError as err:
             errors.append({"id": item.id, "path": item.path, "error": str(err)})
+    try:  # the chunk goes through nlp.pipe together
+        analyses = list(checker.analyze_documents([doc for _, doc in ready]))
+    except Exception:  # noqa: BLE001 - find the article that broke the chunk, one by one
+        analyses = []
+        for item, doc in ready:
+            try:
+                analyses.append(next(checker.analyze_documents([doc])))
+            except Exception as err:  # noqa: BLE001 - one pathological article must not stop a batch
+                errors.append({"id": item.id, "path": item.path, "error": f"{type(err).__name__}: {err}"})
+                analyses.append(None)
+    for (item, _), analysis in zip(ready, analyses):
+        if analysis is None:
             continue
+        try:
+            article, sentence_rows, source_rows = _rows(item, analysis, options, out)
         except Exception as err:  # noqa: BLE001 - one pathological article must not stop a batch
             errors.append({"id": item.id, "path": item.path, "error": f"{type(err).__name__}: {err}"})
             continue
-        page = f"articles/{item.key[:16]}.html"
-        (out / page).write_text(report_html(analysis, card), encoding="utf-8")
-        counts = analysis.counts()
-        articles.append({"id": item.id, "key": item.key, "path": item.path, "date": item.date,
-                         "outlet": item.outlet, "section": item.section, "lang": analysis.lang,
-                         "publisher": card.publisher or "", "score": card.score, "band": card.band,
-                         "sentences": len(analysis.sentences), **{f"n_{k}": v for k, v in counts.items()},
-                         **card.metrics,
-                         **{f"types_{t}": n for t, n in card.source_types.items()},
-                         **{f"criterion_{c.id}": c.passed for c in card.criteria}, "report": page})
-        for k, s in enumerate(analysis.sentences):
-            main = next((x for x in s.sources if x.type != "vague"), None)
-            sentences.append({"key": item.key, "id": item.id, "n": k, "start": s.start, "end": s.end,
-                              "label": s.label, "kind": s.kind, "text": s.text,
-                              "source": main.text if main else "", "source_type": main.type if main else "",
-                              "via": ", ".join(v for x in s.sources for v in x.via), "cue": s.cue or "",
-                              "rules": ", ".join(s.rules), "confidence": s.confidence,
-                              "model_score": s.model_score})
-        for src in card.sources:
-            sources.append({"key": item.key, "id": item.id, "outlet": item.outlet, "name": src["name"],
-                            "type": src["type"], "sentences": src["sentences"], "mentions": src["mentions"],
-                            "via": ", ".join(src["via"]), "identified": src["identified"]})
+        articles.append(article)
+        sentences += sentence_rows
+        sources += source_rows
     return {"articles": articles, "sentences": sentences, "sources": sources, "errors": errors}
+
+
+def _rows(item: Item, analysis, options: dict, out: Path) -> tuple[dict, list[dict], list[dict]]:
+    """Score one analysed article, write its HTML page, and return its table rows."""
+    from .render.report import report_html
+    from .score import score_article
+
+    card = score_article(analysis, publisher=options.get("publisher") or item.outlet or None)
+    page = f"articles/{item.key[:16]}.html"
+    (out / page).write_text(report_html(analysis, card), encoding="utf-8")
+    counts = analysis.counts()
+    article = {"id": item.id, "key": item.key, "path": item.path, "date": item.date,
+               "outlet": item.outlet, "section": item.section, "lang": analysis.lang,
+               "publisher": card.publisher or "", "score": card.score, "band": card.band,
+               "sentences": len(analysis.sentences), **{f"n_{k}": v for k, v in counts.items()},
+               **card.metrics, **{f"types_{t}": n for t, n in card.source_types.items()},
+               **{f"criterion_{c.id}": c.passed for c in card.criteria}, "report": page}
+    sentences = []
+    for k, s in enumerate(analysis.sentences):
+        main = next((x for x in s.sources if x.type != "vague"), None)
+        sentences.append({"key": item.key, "id": item.id, "n": k, "start": s.start, "end": s.end,
+                          "label": s.label, "kind": s.kind, "text": s.text,
+                          "source": main.text if main else "", "source_type": main.type if main else "",
+                          "via": ", ".join(v for x in s.sources for v in x.via), "cue": s.cue or "",
+                          "rules": ", ".join(s.rules), "confidence": s.confidence, "model_score": s.model_score})
+    sources = [{"key": item.key, "id": item.id, "outlet": item.outlet, "name": src["name"], "type": src["type"],
+                "sentences": src["sentences"], "mentions": src["mentions"], "via": ", ".join(src["via"]),
+                "identified": src["identified"]} for src in card.sources]
+    return article, sentences, sources
 
 
 # ---- running a batch ----------------------------------------------------------------------
