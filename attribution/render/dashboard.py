@@ -22,7 +22,7 @@ def _bars(pairs: list[tuple[str, float]], fmt=lambda v: f"{v:.0%}", width: int =
     top = max(v for _, v in pairs) or 1
     rows = []
     for i, (label, value) in enumerate(pairs):
-        w = width * 0.55 * value / top
+        w = width * 0.45 * value / top
         y = i * 22
         rows.append(f'<text x="0" y="{y + 15}" font-size="12">{escape(str(label))[:28]}</text>'
                     f'<rect x="{width * 0.42:.0f}" y="{y + 4}" width="{w:.1f}" height="14" fill="#2b6cb0">'
