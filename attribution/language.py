@@ -6,7 +6,8 @@ import re
 from .rulepack import LANGUAGES, load_rulepack
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)
-MIN_SHARE = 0.08   # below this share of function words, the text is in neither language
+MIN_SHARE = 0.04   # below this share of function words, the text is in neither language
+MARGIN = 1.5       # and the best language must lead the other by this factor
 SAMPLE_CHARS = 20_000
 
 
@@ -30,7 +31,8 @@ def detect_language(text: str) -> str:
     """``en`` or ``id``; :class:`LanguageError` when the text is in neither."""
     scores = language_scores(text)
     best = max(scores, key=scores.get)
-    if scores[best] < MIN_SHARE:
+    runner_up = max((v for k, v in scores.items() if k != best), default=0.0)
+    if scores[best] < MIN_SHARE or scores[best] < MARGIN * runner_up:
         shown = ", ".join(f"{lang} {share:.0%}" for lang, share in scores.items())
         raise LanguageError(f"cannot tell the language: too few English or Indonesian words "
                             f"({shown} function words); only en and id are supported, "

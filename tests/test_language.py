@@ -96,3 +96,11 @@ def test_unsupported_code_raises(code):
     message = str(info.value)
     assert code in message and "unsupported" in message
     assert "en" in message and "id" in message
+
+
+def test_indonesian_copy_dense_with_names_and_figures_is_still_indonesian():
+    text = ("Rupiah Melemah, BI Pertahankan Suku Bunga\n\nMANADO, detikNews — Rupiah melemah 4,3% "
+            "terhadap dolar AS pada perdagangan pagi, kata Gubernur Bank Indonesia Arief Wicaksono. "
+            "Indeks Harga Saham Gabungan (IHSG) turun 1,2% ke level 7.045. PT Sinar Samudra Energi "
+            "Tbk menyiapkan investasi Rp 893 miliar di Denpasar.")
+    assert detect_language(text) == "id"
