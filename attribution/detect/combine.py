@@ -56,13 +56,13 @@ def apply_model(model: SentenceClassifier, mode: str, readings: list[RuleReading
     texts: list[str] = []
     feats: list[list[str]] = []
     for reading in readings:
-        features = None
-        for k, s in enumerate(reading.sentences):
-            if s.label == "skip" or (mode == "combined" and strong_rule_decision(s)):
-                continue
-            if features is None:
-                features = rule_features(reading.sentences, reading.detections, reading.states,
-                                         reading.document.text, pack)
+        open_ = [k for k, s in enumerate(reading.sentences)
+                 if s.label != "skip" and not (mode == "combined" and strong_rule_decision(s))]
+        if not open_:
+            continue
+        features = rule_features(reading.sentences, reading.detections, reading.states,
+                                 reading.document.text, pack, set(open_))
+        for k in open_:
             span = reading.detections[k].span
             todo.append((reading, k))
             texts.append(reading.document.text[span.start:span.end])

@@ -15,14 +15,16 @@ from .rules import Detection
 
 
 def rule_features(sentences: list[Sentence], detections: list[Detection], states: list[QuoteState],
-                  text: str, pack: RulePack) -> list[list[str]]:
-    """Feature names for every sentence (an empty list for skipped lines)."""
-    families = {c.id: c.family for c in pack.cues}
-    pronouns = set().union(*pack.pronouns.values())
+                  text: str, pack: RulePack, only: set[int] | None = None) -> list[list[str]]:
+    """Feature names for every sentence (an empty list for skipped lines), or for the
+    sentences in ``only``."""
+    families, pronouns = _lexicon(pack)
     prose = [k for k, s in enumerate(sentences) if s.label != "skip"]
     order = {k: n for n, k in enumerate(prose)}
     out: list[list[str]] = [[] for _ in sentences]
     for k in prose:
+        if only is not None and k not in only:
+            continue
         s, det, state = sentences[k], detections[k], states[k]
         f = [f"rule_label={s.label}"]
         for rule in s.rules:
@@ -65,6 +67,18 @@ def rule_features(sentences: list[Sentence], detections: list[Detection], states
                 f.append(f"{name}_none")
         out[k] = f
     return out
+
+
+_LEXICONS: dict[int, tuple[RulePack, dict, set]] = {}
+
+
+def _lexicon(pack: RulePack) -> tuple[dict, set]:
+    """Cue families and pronouns of a rule pack, worked out once per pack."""
+    cached = _LEXICONS.get(id(pack))
+    if cached is None or cached[0] is not pack:
+        cached = _LEXICONS[id(pack)] = (pack, {c.id: c.family for c in pack.cues},
+                                        set().union(*pack.pronouns.values()))
+    return cached[1], cached[2]
 
 
 def _quote_features(state: QuoteState) -> list[str]:
