@@ -1,4 +1,4 @@
-"""The checker: read → language → segment → detect → resolve, one Analysis per article.
+"""The checker: read → language → segment → detect → resolve → classify, one Analysis per article.
 
 :class:`Checker` keeps one spaCy pipeline, one rule engine and (unless ``mode="rules"``) one
 classifier per language, built on first use; :meth:`Checker.analyze_many` streams texts
@@ -10,7 +10,6 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-
 from pathlib import Path
 
 from .detect.combine import MODES, RuleReading, apply_model
@@ -44,14 +43,13 @@ class Checker:
     """
 
     def __init__(self, mode: str = "combined", models: str | Path | None = None, threshold: float = 0.5,
-                 backend: str | None = None, overturn: float = 0.5):
+                 backend: str | None = None):
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
         self.mode = mode
         self.backend = backend
         self.models = Path(models) if models else SHIPPED_MODELS
         self.threshold = threshold
-        self.overturn = overturn
         self.notices: list[str] = []
         self._engines: dict[str, tuple] = {}
 
@@ -122,7 +120,7 @@ class Checker:
         if parser is not None:
             add_parsed_speakers(parser, readings, engine, pack)
         if model is not None:
-            apply_model(model, self.mode, readings, pack, engine, self.threshold, self.overturn)
+            apply_model(model, self.mode, readings, pack, engine, self.threshold)
         results = {}
         for i, r in zip(members, readings):
             release(r.doc)

@@ -49,7 +49,7 @@ class RuleReading:
 
 
 def apply_model(model: SentenceClassifier, mode: str, readings: list[RuleReading], pack: RulePack,
-                engine: RuleEngine, threshold: float = 0.5, overturn: float = 0.5) -> None:
+                engine: RuleEngine, threshold: float = 0.5) -> None:
     """Let the classifier decide, in place, following ``mode``; one prediction for all the
     articles given (a batch), over the sentences whose decision is open."""
     todo: list[tuple[RuleReading, int]] = []
@@ -71,12 +71,12 @@ def apply_model(model: SentenceClassifier, mode: str, readings: list[RuleReading
         return
     scores = model.predict_proba(texts, feats)[:, 1]
     flips = [n for n, (reading, k) in enumerate(todo)
-             if scores[n] >= min(threshold, overturn) and reading.sentences[k].label != "attributed"]
+             if scores[n] >= threshold and reading.sentences[k].label != "attributed"]
     types = dict(zip(flips, model.predict_type([texts[n] for n in flips], [feats[n] for n in flips])))
     for n, (reading, k) in enumerate(todo):
         s, p = reading.sentences[k], float(scores[n])
         s.model_score = round(p, 3)
-        attributed = p >= (overturn if mode == "combined" and s.label != "attributed" else threshold)
+        attributed = p >= threshold
         if attributed and s.label != "attributed":
             s.label = "attributed"
             s.rules.append("MODEL")
