@@ -135,6 +135,18 @@ class RulePack:
     function_words: frozenset[str]
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    def __post_init__(self):
+        # each family of line patterns as one alternation: one regex call per line, not one per pattern
+        self.any_boilerplate = _either(self.boilerplate)
+        self.any_dateline = _either(self.datelines)
+        self.any_credit_tag = _either(self.credit_tags)
+
+
+def _either(patterns: list[re.Pattern]) -> re.Pattern:
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.M)
+
 
 def _lower_set(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)

@@ -148,18 +148,15 @@ class Segmenter:
             stripped = len(line) - len(line.lstrip())
             if stripped < len(line):
                 forced.add(pos + stripped)
-                if any(p.search(line) for p in self.pack.boilerplate) or BULLET.match(line):
+                if self.pack.any_boilerplate.search(line) or BULLET.match(line):
                     whole.append((pos, end))
                 else:
-                    for pattern in self.pack.datelines:
-                        m = pattern.match(line, stripped)
-                        if m and m.end() < len(line.rstrip()):
-                            forced.add(pos + m.end())
-                            break
-                    for pattern in self.pack.credit_tags:
-                        for m in pattern.finditer(line):
-                            forced.add(pos + m.start())
-                            forced.add(pos + m.end())
+                    m = self.pack.any_dateline.match(line, stripped)
+                    if m and m.end() < len(line.rstrip()):
+                        forced.add(pos + m.end())
+                    for m in self.pack.any_credit_tag.finditer(line):
+                        forced.add(pos + m.start())
+                        forced.add(pos + m.end())
             pos = end + 1
         return forced, whole
 
@@ -301,18 +298,16 @@ def _kind(text: str, span: Span, pack: RulePack) -> str:
     piece = text[span.start:span.end]
     line_start, line_end = _line_bounds(text, span.start, span.end)
     line = text[line_start:line_end]
-    if any(p.fullmatch(piece) for p in pack.credit_tags):
+    if pack.any_credit_tag.fullmatch(piece):
         return "credit"
     at_line_start = text[line_start:span.start].strip() == ""
-    if at_line_start and any(p.search(line) for p in pack.boilerplate):
+    if at_line_start and pack.any_boilerplate.search(line):
         return "boilerplate"
     whole_line = at_line_start and text[span.end:line_end].strip() == ""
     if at_line_start and not whole_line:
-        lead = len(line) - len(line.lstrip())
-        for pattern in pack.datelines:
-            m = pattern.match(line, lead)
-            if m and line_start + len(m.group(0).rstrip()) == span.end:
-                return "dateline"
+        m = pack.any_dateline.match(line, len(line) - len(line.lstrip()))
+        if m and line_start + len(m.group(0).rstrip()) == span.end:
+            return "dateline"
     if whole_line and not PROSE_END.search(piece):
         return "list" if BULLET.match(line) else "headline"
     return "prose"
