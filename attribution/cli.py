@@ -40,6 +40,10 @@ def _report_formats(value: str) -> list[str]:
     return formats
 
 
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
 def _byte_count(value: str) -> int:
     try:
         count = int(value)
@@ -100,6 +104,26 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=("auto", "en", "id"), default="auto")
     report.add_argument("--input-format", choices=("auto", "text", "markdown", "html"), default="auto")
     report.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES)
+    lint = sub.add_parser("lint", help="pre-publish check: findings with codes, severities and positions",
+                          description="Report sourcing problems as path:line:col findings; exit 1 when "
+                                      "any reaches --fail-on.")
+    lint.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")
+    lint.add_argument("--format", choices=("text", "json"), default="text")
+    lint.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    lint.add_argument("--select", type=_codes, default=None, metavar="CODES", help="only these codes or prefixes")
+    lint.add_argument("--ignore", type=_codes, default=None, metavar="CODES", help="skip these codes or prefixes")
+    lint.add_argument("--min-score", type=float, default=60.0, help="ATR011 fires under this score (default 60)")
+    lint.add_argument("--publisher", metavar="NAME")
+    lint.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
+    lint.add_argument("--lang", choices=("auto", "en", "id"), default="auto")
+    lint.add_argument("--input-format", choices=("auto", "text", "markdown", "html"), default="auto")
+    lint.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES)
+    lint.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _decision_options(lint)
+    sub.add_parser("rules", help="list the lint rules")
+    rule = sub.add_parser("rule", help="explain one lint rule")
+    rule.add_argument("code", metavar="CODE")
+
     batch = report.add_argument_group("batches")
     for column in ("id", "text", "date", "outlet", "section"):
         batch.add_argument(f"--{column}-column", default=column, metavar="NAME",
@@ -263,6 +287,60 @@ def run_batch_report(args) -> int:
     return EXIT_PARTIAL if len(result.errors) else EXIT_OK
 
 
+def run_lint(args) -> int:
+    from .lint import SCHEMA, fails, lint_analysis, load_lint_rules
+    rules = load_lint_rules()
+    for wanted in (args.select or []) + (args.ignore or []):
+        if not any(code.startswith(wanted) for code in rules):
+            _error(f"unknown rule code or prefix '{wanted}' (see 'attribution rules')")
+            return EXIT_NOTHING
+    failures: list[str] = []
+    findings = []
+    checked = 0
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                        and os.environ.get("NO_COLOR") is None)
+    checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
+    for analysis in checker.analyze_documents(_documents(args, failures)):
+        checked += 1
+        path = args.stdin_filename if analysis.path == "-" and args.stdin_filename else analysis.path
+        found = lint_analysis(analysis, path, args.select, args.ignore, args.min_score, args.publisher)
+        findings += found
+        if args.format == "text":
+            for f in found:
+                line = f.text()
+                if colour:
+                    tint = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}[f.severity]
+                    line = line.replace(f"[{f.severity}]", f"{tint}[{f.severity}]\033[0m")
+                print(line)
+    if args.format == "json":
+        print(json.dumps({"schema": SCHEMA, "files": checked, "findings": [f.to_dict() for f in findings]},
+                         ensure_ascii=False, indent=2))
+    elif findings:
+        counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
+        print(f"{len(findings)} finding(s): " + ", ".join(f"{n} {sev}" for sev, n in counts.items() if n))
+    if checked == 0 or failures:
+        return EXIT_NOTHING if checked == 0 else max(EXIT_PARTIAL, int(fails(findings, args.fail_on)))
+    return EXIT_PARTIAL if fails(findings, args.fail_on) else EXIT_OK
+
+
+def run_rules(args) -> int:
+    from .lint import load_lint_rules
+    for rule in load_lint_rules().values():
+        print(f"{rule.code}  {rule.severity:<8} {rule.name:<24} {rule.summary}")
+    return EXIT_OK
+
+
+def run_rule(args) -> int:
+    from .lint import load_lint_rules
+    rule = load_lint_rules().get(args.code.upper())
+    if rule is None:
+        _error(f"no rule {args.code} (see 'attribution rules')")
+        return EXIT_NOTHING
+    print(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\nWhy: {rule.why}\n\n"
+          f"Example: {rule.example}\n\nFix: {rule.fix}")
+    return EXIT_OK
+
+
 def _tolerant_stdout() -> None:
     """Print what the terminal's encoding cannot show as escapes instead of crashing."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
@@ -281,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_NOTHING
     _tolerant_stdout()
     from .training.train import TrainingError
-    commands = {"check": run_check, "train": run_train, "evaluate": run_evaluate, "report": run_report}
+    commands = {"check": run_check, "train": run_train, "evaluate": run_evaluate, "report": run_report,
+                "lint": run_lint, "rules": run_rules, "rule": run_rule}
     problems = {RuleError: "rules error", ModelError: "model error", BackendError: "backend",
                 TrainingError: "labelled data"}
     try:

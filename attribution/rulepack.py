@@ -117,6 +117,11 @@ class RulePack:
     report_nouns: frozenset[str]
     anonymity_phrases: list[str]
     anonymity_reasons: list[str]
+    disputable_claims: list[str]
+    bare_sources: list[str]
+    rote_reasons: list[str]
+    other_media: list[str]
+    opinion_words: list[str]
     places: frozenset[str]
     determiners: frozenset[str]
     hedges: list[str]
@@ -240,6 +245,11 @@ def load_rulepack(lang: str, directory: str | None = None) -> RulePack:
         report_nouns=_lower_set(_words(src, "report_nouns", base / "sources.yaml")),
         anonymity_phrases=_words(src, "anonymity_phrases", base / "sources.yaml"),
         anonymity_reasons=_words(src, "anonymity_reasons", base / "sources.yaml"),
+        disputable_claims=_words(src, "disputable_claims", base / "sources.yaml"),
+        bare_sources=_words(src, "bare_sources", base / "sources.yaml"),
+        rote_reasons=_words(src, "rote_reasons", base / "sources.yaml"),
+        other_media=_words(src, "other_media", base / "sources.yaml"),
+        opinion_words=_words(src, "opinion_words", base / "sources.yaml"),
         places=_lower_set(_words(src, "places", base / "sources.yaml")),
         determiners=_lower_set(_words(src, "determiners", base / "sources.yaml")),
         hedges=_words(hedges, "hedges", base / "hedges.yaml"),
