@@ -108,14 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Report sourcing problems as path:line:col findings; exit 1 when "
                                       "any reaches --fail-on.")
     lint.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")
-    lint.add_argument("--format", choices=("text", "json"), default="text")
-    lint.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    lint.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default="text")
+    lint.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
+                      help="exit 1 when a finding reaches this severity (default: error, or the config's)")
     lint.add_argument("--select", type=_codes, default=None, metavar="CODES", help="only these codes or prefixes")
     lint.add_argument("--ignore", type=_codes, default=None, metavar="CODES", help="skip these codes or prefixes")
-    lint.add_argument("--min-score", type=float, default=60.0, help="ATR011 fires under this score (default 60)")
+    lint.add_argument("--min-score", type=float, default=None, help="ATR011 fires under this score (default 60)")
+    lint.add_argument("--baseline", metavar="FILE", help="leave out findings recorded in this baseline")
+    lint.add_argument("--write-baseline", metavar="FILE", help="record every current finding as the baseline")
+    lint.add_argument("--config", metavar="FILE",
+                      help="a .attribution.toml or pyproject.toml (default: the nearest one)")
     lint.add_argument("--publisher", metavar="NAME")
     lint.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (standard input)")
-    lint.add_argument("--lang", choices=("auto", "en", "id"), default="auto")
+    lint.add_argument("--lang", choices=("auto", "en", "id"), default=None)
     lint.add_argument("--input-format", choices=("auto", "text", "markdown", "html"), default="auto")
     lint.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES)
     lint.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -288,8 +293,22 @@ def run_batch_report(args) -> int:
 
 
 def run_lint(args) -> int:
-    from .lint import SCHEMA, fails, lint_analysis, load_lint_rules
+    from pathlib import Path
+
+    from .lint import (SCHEMA, fails, find_config, fingerprint, ignored_for, lint_analysis, load_config,
+                       load_lint_rules)
     rules = load_lint_rules()
+    if args.config and not os.path.isfile(args.config):
+        _error(f"{args.config}: no such configuration file")
+        return EXIT_NOTHING
+    config = load_config(Path(args.config) if args.config else find_config(Path.cwd()))
+    # command-line flags win over the configuration file
+    args.select = args.select or config.select
+    args.ignore = (args.ignore or []) + (config.ignore or []) or None
+    args.fail_on = args.fail_on or config.fail_on
+    args.min_score = config.min_score if args.min_score is None else args.min_score
+    args.lang = args.lang or config.lang
+    args.publisher = args.publisher or config.publisher
     for wanted in (args.select or []) + (args.ignore or []):
         if not any(code.startswith(wanted) for code in rules):
             _error(f"unknown rule code or prefix '{wanted}' (see 'attribution rules')")
@@ -297,13 +316,29 @@ def run_lint(args) -> int:
     failures: list[str] = []
     findings = []
     checked = 0
+    files: list[str] = []
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                         and os.environ.get("NO_COLOR") is None)
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = set(json.loads(Path(args.baseline).read_text(encoding="utf-8"))["findings"])
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            _error(f"{args.baseline}: not a baseline file ({err})")
+            return EXIT_NOTHING
+    prints: dict[int, str] = {}
     checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
     for analysis in checker.analyze_documents(_documents(args, failures)):
         checked += 1
         path = args.stdin_filename if analysis.path == "-" and args.stdin_filename else analysis.path
-        found = lint_analysis(analysis, path, args.select, args.ignore, args.min_score, args.publisher)
+        files.append(path)
+        ignore = (args.ignore or []) + ignored_for(path, config)
+        found = lint_analysis(analysis, path, args.select, ignore or None, args.min_score, args.publisher,
+                              config.severity)
+        for f in found:
+            prints[id(f)] = fingerprint(f, analysis.text)
+        if baseline is not None:
+            found = [f for f in found if prints[id(f)] not in baseline]
         findings += found
         if args.format == "text":
             for f in found:
@@ -312,9 +347,21 @@ def run_lint(args) -> int:
                     tint = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}[f.severity]
                     line = line.replace(f"[{f.severity}]", f"{tint}[{f.severity}]\033[0m")
                 print(line)
+    if args.write_baseline:
+        Path(args.write_baseline).write_text(json.dumps(
+            {"schema": "attribution.baseline/1.0", "findings": sorted({prints[id(f)] for f in findings})},
+            indent=2) + "\n", encoding="utf-8")
+        print(f"{args.write_baseline}: {len(findings)} finding(s) recorded")
+        return EXIT_OK
     if args.format == "json":
         print(json.dumps({"schema": SCHEMA, "files": checked, "findings": [f.to_dict() for f in findings]},
                          ensure_ascii=False, indent=2))
+    elif args.format in ("sarif", "github", "junit"):
+        from .render.findings import github, junit, sarif
+        output = {"sarif": lambda: sarif(findings, rules), "github": lambda: github(findings),
+                  "junit": lambda: junit(findings, files)}[args.format]()
+        if output:
+            print(output)
     elif findings:
         counts = {sev: sum(f.severity == sev for f in findings) for sev in ("error", "warning", "info")}
         print(f"{len(findings)} finding(s): " + ", ".join(f"{n} {sev}" for sev, n in counts.items() if n))

@@ -214,18 +214,21 @@ def selected(codes: set[str], select: list[str] | None, ignore: list[str] | None
 
 def lint_analysis(analysis: Analysis, path: str, select: list[str] | None = None,
                   ignore: list[str] | None = None, min_score: float = DEFAULT_MIN_SCORE,
-                  publisher: str | None = None) -> list[Finding]:
-    """Every finding of the selected rules in one analysed article, in text order."""
+                  publisher: str | None = None, severity: dict[str, str] | None = None) -> list[Finding]:
+    """Every finding of the selected rules in one analysed article, in text order
+    (``severity`` overrides a rule's default severity)."""
     rules = load_lint_rules()
+    severity = severity or {}
     ctx = Context(analysis, score_article(analysis, publisher=publisher), min_score)
     lines = LineIndex(analysis.text)
     findings = []
     for code in sorted(selected(set(rules), select, ignore)):
         for (start, end), message in CHECKS[code](ctx):
             line, col = lines.line_col(start)
-            findings.append(Finding(path, line, col, start, end, code, rules[code].severity, message))
+            findings.append(Finding(path, line, col, start, end, code, severity.get(code, rules[code].severity),
+                                    message))
     findings.sort(key=lambda f: (f.start, f.code))
-    return findings
+    return apply_suppressions(findings, analysis, path, {c: rules[c] for c in selected(set(rules), select, ignore)})
 
 
 def fails(findings: list[Finding], fail_on: str) -> bool:
@@ -234,3 +237,153 @@ def fails(findings: list[Finding], fail_on: str) -> bool:
         return False
     floor = SEVERITIES.index(fail_on)
     return any(SEVERITIES.index(f.severity) >= floor for f in findings)
+
+
+# ---- configuration --------------------------------------------------------------------------
+CONFIG_KEYS = {"select", "ignore", "severity", "per-file-ignores", "fail-on", "min-score", "lang", "publisher"}
+
+
+@dataclass
+class LintConfig:
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    severity: dict[str, str] | None = None
+    per_file_ignores: dict[str, list[str]] | None = None
+    fail_on: str = "error"
+    min_score: float = DEFAULT_MIN_SCORE
+    lang: str = "auto"
+    publisher: str | None = None
+    source: str | None = None  # the file it came from
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.attribution.toml``, or ``pyproject.toml`` with ``[tool.attribution]``."""
+    for folder in [start, *start.parents]:
+        own = folder / ".attribution.toml"
+        if own.is_file():
+            return own
+        project = folder / "pyproject.toml"
+        if project.is_file() and "[tool.attribution" in project.read_text(encoding="utf-8", errors="replace"):
+            return project
+    return None
+
+
+def load_config(path: Path | None) -> LintConfig:
+    """Read and validate a lint configuration; :class:`RuleError` with a clear message if bad."""
+    import tomllib
+    if path is None:
+        return LintConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise RuleError(f"{path}: cannot read the configuration ({err})") from None
+    table = data.get("tool", {}).get("attribution", {}) if path.name == "pyproject.toml" else data
+    where = f"{path}" + (" [tool.attribution]" if path.name == "pyproject.toml" else "")
+    unknown = set(table) - CONFIG_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown setting(s) {', '.join(sorted(unknown))} "
+                        f"(known: {', '.join(sorted(CONFIG_KEYS))})")
+    codes = set(CHECKS)
+
+    def code_list(key: str) -> list[str] | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+            raise RuleError(f"{where}: '{key}' must be a list of rule codes")
+        bad = [c for c in value if not any(code.startswith(c.upper()) for code in codes)]
+        if bad:
+            raise RuleError(f"{where}: '{key}' names unknown rule(s) {', '.join(bad)}")
+        return [c.upper() for c in value]
+
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict) or any(c.upper() not in codes or v not in SEVERITIES for c, v in severity.items()):
+        raise RuleError(f"{where}: 'severity' maps rule codes to one of {', '.join(SEVERITIES)}")
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict) or not all(isinstance(v, list) for v in per_file.values()):
+        raise RuleError(f"{where}: 'per-file-ignores' maps glob patterns to lists of rule codes")
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in (*SEVERITIES, "never"):
+        raise RuleError(f"{where}: 'fail-on' must be error, warning, info or never")
+    min_score = table.get("min-score", DEFAULT_MIN_SCORE)
+    if not isinstance(min_score, (int, float)) or not 0 <= min_score <= 100:
+        raise RuleError(f"{where}: 'min-score' must be a number from 0 to 100")
+    lang = table.get("lang", "auto")
+    if lang not in ("auto", "en", "id"):
+        raise RuleError(f"{where}: 'lang' must be auto, en or id")
+    return LintConfig(code_list("select"), code_list("ignore"), {c.upper(): v for c, v in severity.items()},
+                      {k: [c.upper() for c in v] for k, v in per_file.items()}, fail_on, float(min_score), lang,
+                      table.get("publisher"), str(path))
+
+
+def ignored_for(path: str, config: LintConfig) -> list[str]:
+    from fnmatch import fnmatch
+    return [c for pattern, found in (config.per_file_ignores or {}).items() if fnmatch(path, pattern) for c in found]
+
+
+# ---- suppressions and baselines -------------------------------------------------------------
+_DIRECTIVE = re.compile(r"<!--\s*attribution:\s*(ignore|disable|enable)\b([^>]*?)-->", re.I)
+
+
+def check_unused_suppression(ctx: Context):
+    return iter(())  # reported by apply_suppressions, which knows which comments were used
+
+
+CHECKS["ATR100"] = check_unused_suppression
+
+
+def apply_suppressions(findings: list[Finding], analysis: Analysis, path: str,
+                       rules: dict[str, LintRule]) -> list[Finding]:
+    """Drop findings silenced by comments in the original text (the same form in Markdown,
+    HTML and plain text): ``<!-- attribution: ignore CODE -->`` for the next sentence,
+    ``<!-- attribution: disable CODE -->`` … ``<!-- attribution: enable -->`` for a stretch.
+    Comments that silence nothing become ATR100 findings."""
+    text = analysis.text
+    directives = list(_DIRECTIVE.finditer(text))
+    if not directives:
+        return findings
+    sentences = [s for s in analysis.sentences if s.label != "skip"]
+    rules_for = []  # (start, end, codes or None for all, directive match)
+    open_ranges: dict[str | None, re.Match] = {}
+    for m in directives:
+        kind = m.group(1).lower()
+        codes = [c.strip().upper() for c in re.split(r"[\s,]+", m.group(2)) if c.strip()] or [None]
+        if kind == "ignore":
+            nxt = next((s for s in sentences if s.start >= m.end()), None)
+            if nxt is not None:
+                for code in codes:
+                    rules_for.append((nxt.start, nxt.end, code, m))
+        elif kind == "disable":
+            for code in codes:
+                open_ranges[code] = m
+        else:
+            for code in (list(open_ranges) if codes == [None] else codes):
+                start = open_ranges.pop(code, None)
+                if start is not None:
+                    rules_for.append((start.end(), m.start(), code, start))
+    for code, start in open_ranges.items():
+        rules_for.append((start.end(), len(text), code, start))
+    used: set[int] = set()
+    kept = []
+    for f in findings:
+        hit = next((r for r in rules_for if r[0] <= f.start < r[1] and (r[2] is None or r[2] == f.code)), None)
+        if hit is None:
+            kept.append(f)
+        else:
+            used.add(id(hit[3]))
+    if "ATR100" in rules:
+        lines = LineIndex(text)
+        for m in directives:
+            if m.group(1).lower() != "enable" and id(m) not in used:
+                line, col = lines.line_col(m.start())
+                kept.append(Finding(path, line, col, m.start(), m.end(), "ATR100", rules["ATR100"].severity,
+                                    "this suppression comment silences nothing"))
+    return sorted(kept, key=lambda f: (f.start, f.code))
+
+
+def fingerprint(f: Finding, text: str) -> str:
+    """A finding's identity that survives edits elsewhere in the file: path, code and the text
+    it points at."""
+    import hashlib
+    span = " ".join(text[f.start:f.end].split())
+    return hashlib.sha256(f"{f.path}\x00{f.code}\x00{span}".encode("utf-8")).hexdigest()[:20]

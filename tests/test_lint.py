@@ -104,3 +104,95 @@ def test_lint_command_positions_json_and_exit_codes(tmp_path, capsys):
     assert report["schema"] == "attribution.lint/1.0" and all(f["code"] != "ATR001" for f in report["findings"])
     assert main(["lint", str(draft), "--select", "XYZ9"]) == 2
     assert main(["rule", "ATR002"]) == 0 and "Why:" in capsys.readouterr().out
+
+
+DRAFT = ("# Budget\n\nThe council approved the budget, the mayor said.\n\n"
+         "The treasurer embezzled funds.\n")
+
+
+def test_config_file_settings_and_command_line_precedence(tmp_path, monkeypatch, capsys):
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.attribution]\nignore = ["ATR001"]\n', encoding="utf-8")
+    assert main(["lint", "draft.md", "--mode", "rules"]) == 0          # pyproject ignores the error
+    (tmp_path / ".attribution.toml").write_text('severity = { ATR001 = "warning" }\nfail-on = "warning"\n')
+    assert main(["lint", "draft.md", "--mode", "rules"]) == 1          # nearest file wins: now a failing warning
+    assert main(["lint", "draft.md", "--mode", "rules", "--fail-on", "never"]) == 0   # the flag wins
+    capsys.readouterr()
+    (tmp_path / ".attribution.toml").write_text('selekt = ["ATR001"]\n')
+    assert main(["lint", "draft.md"]) == 2
+    assert "unknown setting(s) selekt" in capsys.readouterr().err
+
+
+def test_suppression_comments_and_unused_ones(tmp_path, capsys):
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Budget\n\nThe council approved the budget, the mayor said.\n\n"
+                     "<!-- attribution: ignore ATR001 -->\nThe treasurer embezzled funds.\n\n"
+                     "<!-- attribution: disable ATR008 -->\nThe deal is reportedly done.\n"
+                     "<!-- attribution: enable -->\n\n<!-- attribution: ignore ATR002 -->\nThe vote is on Monday, the clerk said.\n",
+                     encoding="utf-8")
+    assert main(["lint", str(draft), "--mode", "rules", "--format", "json"]) == 0
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert "ATR001" not in codes and "ATR008" not in codes
+    assert codes.count("ATR100") == 1                                 # the ATR002 comment silenced nothing
+
+
+def test_baseline_lets_only_new_findings_fail(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The council approved the budget, the mayor said. The treasurer embezzled funds.\n")
+    baseline = tmp_path / "baseline.json"
+    assert main(["lint", str(draft), "--mode", "rules", "--write-baseline", str(baseline)]) == 0
+    assert main(["lint", str(draft), "--mode", "rules", "--baseline", str(baseline)]) == 0
+    draft.write_text(draft.read_text() + "\nThe auditor also took bribes.\n")
+    capsys.readouterr()
+    assert main(["lint", str(draft), "--mode", "rules", "--baseline", str(baseline)]) == 1
+    assert "took bribes" in draft.read_text() and "ATR001" in capsys.readouterr().out
+
+
+def test_sarif_github_and_junit_outputs(tmp_path, capsys):
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    main(["lint", str(draft), "--mode", "rules", "--format", "sarif"])
+    log = json.loads(capsys.readouterr().out)
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["name"] == "attribution"
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    result = next(r for r in run["results"] if r["ruleId"] == "ATR001")
+    assert ids[result["ruleIndex"]] == "ATR001" and result["level"] == "error"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (5, 15)
+    main(["lint", str(draft), "--mode", "rules", "--format", "github"])
+    assert f"::error file={draft},line=5,col=15,title=ATR001::" in capsys.readouterr().out
+    main(["lint", str(draft), "--mode", "rules", "--format", "junit"])
+    import xml.etree.ElementTree as ET
+    suite = ET.fromstring(capsys.readouterr().out.strip())
+    assert suite.get("failures") == "1" and suite.find("testcase/failure").get("type") == "ATR001"
+
+
+def test_pre_commit_runs_the_hook_in_a_repository(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+    pre_commit = shutil.which("pre-commit") or os.path.join(os.path.dirname(sys.executable), "pre-commit")
+    if not os.path.exists(pre_commit) or shutil.which("git") is None:
+        pytest.skip("pre-commit or git is not installed")
+    attribution_cmd = os.path.join(os.path.dirname(sys.executable), "attribution")
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@x"}
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(
+        "repos:\n  - repo: local\n    hooks:\n      - id: attribution-lint\n        name: attribution lint\n"
+        f"        entry: {attribution_cmd} lint --mode rules\n        language: system\n        types_or: [markdown]\n")
+    (repo / "good.md").write_text("The council approved the budget, the mayor said on Monday.\n")
+    subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
+    ok = subprocess.run([pre_commit, "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    (repo / "bad.md").write_text("The treasurer embezzled funds from the council.\n")
+    subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
+    bad = subprocess.run([pre_commit, "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True)
+    assert bad.returncode == 1 and "ATR001" in bad.stdout
