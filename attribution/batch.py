@@ -98,7 +98,7 @@ def iter_items(inputs: Iterable[str], columns: Columns, max_bytes: int = DEFAULT
                 yield from iter_items([archive], columns, max_bytes, errors)
         paths, problems = expand_paths([arg])
         errors.extend({"id": p.split(":")[0], "path": p.split(":")[0], "error": p} for p in problems
-                      if "skipped" not in p and not p.endswith(("holds no .txt, .md or .html files",)))
+                      if "skipped" not in p and not p.endswith(("holds no .txt, .md, .html or .docx files",)))
         for path in paths:
             try:
                 doc = read_path(path, None, max_bytes)

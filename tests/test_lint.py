@@ -196,3 +196,19 @@ def test_pre_commit_runs_the_hook_in_a_repository(tmp_path):
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
     bad = subprocess.run([pre_commit, "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True)
     assert bad.returncode == 1 and "ATR001" in bad.stdout
+
+
+def test_docx_findings_point_at_paragraph_and_column(tmp_path, capsys):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Budget row")
+    document.add_paragraph("The council approved the budget, the mayor said.")
+    document.add_paragraph("The treasurer embezzled funds.")
+    path = tmp_path / "draft.docx"
+    document.save(path)
+    assert main(["lint", str(path), "--mode", "rules", "--select", "ATR001"]) == 1
+    assert f"{path}:3:15: ATR001 [error]" in capsys.readouterr().out
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK not really a zip")
+    assert main(["lint", str(broken)]) == 2
+    assert "not a Word document" in capsys.readouterr().err

@@ -435,7 +435,7 @@ def test_expand_paths_walks_directories_and_reports_skips(tmp_path, png_bytes):
     empty = tmp_path / "emptydir"
     empty.mkdir()
     files, problems = expand_paths([str(empty)])
-    assert files == [] and "no .txt, .md or .html" in problems[0]
+    assert files == [] and "no .txt, .md, .html or .docx" in problems[0]
 
 
 def test_stdin_dash(monkeypatch, id_article):

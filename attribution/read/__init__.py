@@ -15,7 +15,8 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 
 
 class ReadError(Exception):
@@ -102,6 +103,17 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None,
     """Read an article given as bytes (``name`` is used in messages and to guess the format)."""
     if max_bytes and len(data) > max_bytes:
         raise ReadError(_too_big(name, len(data), max_bytes))
+    if fmt == "docx" or (fmt is None and name.lower().endswith(".docx")):
+        from .docx import extract_docx
+        try:
+            text = extract_docx(data, name)
+        except ValueError as err:
+            raise ReadError(f"{name}: {err}") from None
+        doc = document_from_text(text, "text", path=name)
+        doc.format = "docx"
+        if not text.strip():
+            doc.warnings.append(f"{name}: no text to check (the document is empty)")
+        return doc
     text, warnings = decode(data, name)
     if fmt is None:
         fmt = format_for(name)
@@ -157,9 +169,9 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
                     if os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
                         found.append(os.path.join(root, name))
                     else:
-                        problems.append(f"{os.path.join(root, name)}: skipped (not a .txt, .md or .html file)")
+                        problems.append(f"{os.path.join(root, name)}: skipped (not a .txt, .md, .html or .docx file)")
             if not found:
-                problems.append(f"{arg}: directory holds no .txt, .md or .html files")
+                problems.append(f"{arg}: directory holds no .txt, .md, .html or .docx files")
             files.extend(found)
         elif any(ch in arg for ch in "*?["):
             matched = sorted(p for p in glob.glob(arg, recursive=True) if os.path.isfile(p))
