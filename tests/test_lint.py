@@ -212,3 +212,10 @@ def test_docx_findings_point_at_paragraph_and_column(tmp_path, capsys):
     broken.write_bytes(b"PK not really a zip")
     assert main(["lint", str(broken)]) == 2
     assert "not a Word document" in capsys.readouterr().err
+
+
+def test_a_file_that_cannot_be_read_makes_the_run_fail_with_2(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The council approved the budget, the mayor said on Monday.\n")
+    assert main(["lint", str(good), str(tmp_path / "missing.txt"), "--mode", "rules"]) == 2
+    assert main(["lint", str(good), "--mode", "rules"]) == 0
