@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .language import LanguageError
-from .pipeline import Checker, default_checker
 from .read import ReadError
 from .rulepack import RuleError
 from .types import SCHEMA_VERSION, Analysis, Sentence, Source
@@ -18,6 +17,22 @@ from .types import SCHEMA_VERSION, Analysis, Sentence, Source
 __version__ = "0.1.0"
 __all__ = ["analyze", "analyze_many", "Analysis", "Sentence", "Source", "Checker",
            "LanguageError", "ReadError", "RuleError", "SCHEMA_VERSION"]
+
+
+def __getattr__(name: str):
+    # the pipeline (and spaCy) load on first use, so that commands which need neither,
+    # such as ``attribution rules``, start at once
+    if name == "Checker":
+        from .pipeline import Checker
+
+        return Checker
+    raise AttributeError(f"module 'attribution' has no attribute {name!r}")
+
+
+def default_checker():
+    from .pipeline import default_checker
+
+    return default_checker()
 
 
 def analyze(text: str, lang: str | None = None) -> Analysis:

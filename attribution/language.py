@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .rulepack import LANGUAGES, load_rulepack
+from .rulepack import LANGUAGES, load_function_words
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 MIN_SHARE = 0.04   # below this share of function words, the text is in neither language
@@ -22,7 +22,7 @@ def language_scores(text: str) -> dict[str, float]:
         return {lang: 0.0 for lang in LANGUAGES}
     scores = {}
     for lang in LANGUAGES:
-        vocab = load_rulepack(lang).function_words
+        vocab = load_function_words(lang)
         scores[lang] = sum(w in vocab for w in words) / len(words)
     return scores
 

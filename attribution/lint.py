@@ -15,7 +15,7 @@ import yaml
 
 from .detect import quotes
 from .read.offsets import LineIndex
-from .rulepack import RuleError, load_rulepack, rules_dir
+from .rulepack import RuleError, load_rulepack, rules_dir, safe_yaml
 from .score import Scorecard, score_article
 from .types import Analysis, Sentence
 
@@ -58,7 +58,7 @@ def load_lint_rules(path: str | None = None) -> dict[str, LintRule]:
     """The rule set from ``rules/lint.yaml``, by code; :class:`RuleError` if malformed."""
     file = Path(path) if path else rules_dir() / "lint.yaml"
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = safe_yaml(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise RuleError(f"{file}: cannot read lint rules ({err})") from None
     if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("rules"), list):

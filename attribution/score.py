@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .detect import quotes
-from .rulepack import RuleError, load_rulepack, rules_dir
+from .rulepack import RuleError, load_rulepack, rules_dir, safe_yaml
 from .types import Analysis, Source
 
 OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq}
@@ -102,7 +102,7 @@ def load_scoring(path: str | None = None) -> ScoringRules:
     """Criteria, bands and context from ``rules/scoring.yaml``; :class:`RuleError` if malformed."""
     file = Path(path) if path else rules_dir() / "scoring.yaml"
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = safe_yaml(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise RuleError(f"{file}: cannot read scoring rules ({err})") from None
     if not isinstance(data, dict) or data.get("version") != 1:

@@ -21,7 +21,7 @@ from spacy.attrs import IDX, IS_PUNCT, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from .rulepack import RulePack, load_rulepack
 
@@ -243,22 +243,56 @@ def make_segmenter(nlp: Language, name: str, lang_rules: str):
     return Segmenter(load_rulepack(lang_rules or nlp.lang))
 
 
+HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def split_exceptions(exceptions: dict) -> tuple[frozenset[str], dict]:
+    """A language's tokenizer exceptions as (hyphenated words kept whole, other special cases).
+
+    Indonesian lists some 15,000 hyphenated words (``anak-anak``, ``kubu-kubuan``) whose only
+    effect is to stay one token; as spaCy special cases they take over a second to load. Kept as
+    a set checked by the tokenizer's ``token_match``, they tokenize the same and load at once.
+    """
+    words, rules = set(), {}
+    for text, pieces in exceptions.items():
+        if len(pieces) == 1 and list(pieces[0].values()) == [text] and HYPHENATED.fullmatch(text):
+            words.add(text)
+        else:
+            rules[text] = pieces
+    return frozenset(words), rules
+
+
+def _token_match(words: frozenset[str], language_match):
+    if not words:
+        return language_match
+    if language_match is None:
+        return words.__contains__
+    return lambda string: string in words or language_match(string) is not None
+
+
+@registry.tokenizers("attribution.tokenizer.v1")
+def create_tokenizer():
+    """The repaired tokenizer, built once per pipeline (spaCy's default one is never made)."""
+
+    def build(nlp: Language) -> Tokenizer:
+        pack = load_rulepack(nlp.lang)
+        defaults = nlp.Defaults
+        hyphenated, rules = split_exceptions(defaults.tokenizer_exceptions)
+        return Tokenizer(nlp.vocab, rules=rules,
+                         prefix_search=compile_prefix_regex(list(defaults.prefixes) + EXTRA_AFFIXES).search,
+                         suffix_search=compile_suffix_regex(list(defaults.suffixes) + EXTRA_AFFIXES).search,
+                         infix_finditer=_camel_finditer(
+                             compile_infix_regex(list(defaults.infixes) + EXTRA_INFIXES), pack),
+                         token_match=_token_match(hyphenated, defaults.token_match),
+                         url_match=defaults.url_match)
+
+    return build
+
+
 @lru_cache(maxsize=None)
 def make_pipeline(lang: str) -> Language:
     """A blank spaCy pipeline for ``lang`` with the repaired tokenizer and the segmenter."""
-    pack = load_rulepack(lang)
-    nlp = spacy.blank(lang)
-    prefixes = list(nlp.Defaults.prefixes) + EXTRA_AFFIXES
-    suffixes = list(nlp.Defaults.suffixes) + EXTRA_AFFIXES
-    infixes = list(nlp.Defaults.infixes) + EXTRA_INFIXES
-    old = nlp.tokenizer
-    # one Tokenizer built with all rules at once: setting them one by one reloads the
-    # (for Indonesian, tens of thousands of) special cases each time
-    nlp.tokenizer = Tokenizer(nlp.vocab, rules=old.rules,
-                              prefix_search=compile_prefix_regex(prefixes).search,
-                              suffix_search=compile_suffix_regex(suffixes).search,
-                              infix_finditer=_camel_finditer(compile_infix_regex(infixes), pack),
-                              token_match=old.token_match, url_match=old.url_match)
+    nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "attribution.tokenizer.v1"}}})
     nlp.add_pipe("attribution_segmenter", config={"lang_rules": lang})
     return nlp
 

@@ -11,6 +11,7 @@ SCHEMA_VERSION = "1.0"
 
 LABELS = ("attributed", "unattributed", "skip")
 SOURCE_TYPES = ("outlet", "person", "organization", "anonymous", "vague")
+MODES = ("rules", "model", "combined")  # who decides: see attribution.detect.combine
 
 
 @dataclass

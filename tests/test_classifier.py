@@ -54,6 +54,41 @@ def test_fit_predict_and_calibrated_probabilities():
     assert proba[0, 1] > 0.5 > proba[-1, 1]
 
 
+def test_hashing_matches_scikit_learns_hashers():
+    """Prediction hashes with NumPy; the columns and values must be scikit-learn's, or a model
+    fitted with its hashers would score other columns."""
+    from scipy import sparse
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    from attribution.detect.classifier import text_terms
+
+    texts = ATTRIBUTED + UNATTRIBUTED + ["", "“Ya,” katanya. Kata kata kata!"]
+    feats = [["rule=ID-KATA", "family=say", "rule=ID-KATA"]] * len(texts)
+    feats[-1] = []
+    model = SentenceClassifier(SMALL)
+    words = HashingVectorizer(n_features=SMALL.word_features, analyzer=text_terms, alternate_sign=False,
+                              norm="l2").transform(texts)
+    rules = FeatureHasher(n_features=SMALL.rule_features, input_type="string",
+                          alternate_sign=False).transform(feats) * SMALL.rule_weight
+    expected = sparse.hstack([words, rules]).toarray()
+    ours = model.transform(texts, feats).to_csr(SMALL.word_features + SMALL.rule_features).toarray()
+    assert expected.shape == ours.shape and np.allclose(expected, ours)
+    weights = np.random.default_rng(0).normal(size=expected.shape[1])
+    assert np.allclose(model.transform(texts, feats).dot(weights), expected @ weights)
+
+
+def test_prediction_does_not_import_scikit_learn(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from attribution.pipeline import Checker; "
+            "Checker().analyze('Polisi menangkap dua orang, kata juru bicara Polda Metro Jaya.', lang='id'); "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_train_writes_a_model_that_loads_without_pickle_and_is_reproducible(tmp_path):
     data = small_corpus(tmp_path)
     first = train([data], tmp_path / "m1", SMALL, langs=("id",))["id"]

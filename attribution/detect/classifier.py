@@ -6,7 +6,9 @@ sentence's words, word pairs and word edges (:func:`text_terms`), with Platt-cal
 on cross-validated scores, and a second logistic regression for the type of the main source.
 
 Hashing keeps the model free of vocabularies: it is fully described by its settings and a few
-NumPy arrays, which :mod:`attribution.detect.model_io` saves without pickle.
+NumPy arrays, which :mod:`attribution.detect.model_io` saves without pickle. Prediction is a
+NumPy dot product over the hashed columns (:mod:`.hashing`); scikit-learn and SciPy are imported
+only to fit.
 """
 from __future__ import annotations
 
@@ -14,11 +16,8 @@ import re
 from dataclasses import asdict, dataclass
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction import FeatureHasher
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+
+from .hashing import HashedRows, hashed_features
 
 TYPE_CLASSES = ("anonymous", "organization", "outlet", "person")
 _WORD = re.compile(r"\w+", re.U)
@@ -77,20 +76,22 @@ class SentenceClassifier:
         self.cv_figures_: dict | None = None  # cross-validated figures on the training data
 
     # ---- features -----------------------------------------------------------------------------
-    def transform(self, texts: list[str], rule_feats: list[list[str]]) -> sparse.csr_matrix:
+    def transform(self, texts: list[str], rule_feats: list[list[str]]) -> HashedRows:
         s = self.settings
-        words = HashingVectorizer(n_features=s.word_features, analyzer=text_terms, alternate_sign=False,
-                                  norm="l2")
-        rules = FeatureHasher(n_features=s.rule_features, input_type="string", alternate_sign=False)
-        return sparse.hstack([words.transform(texts), rules.transform(rule_feats) * s.rule_weight],
-                             format="csr")
+        return hashed_features(texts, rule_feats, text_terms, s.word_features, s.rule_features, s.rule_weight)
+
+    def _matrix(self, texts, rule_feats):
+        s = self.settings
+        return self.transform(texts, rule_feats).to_csr(s.word_features + s.rule_features)
 
     # ---- fitting ------------------------------------------------------------------------------
     def fit(self, texts: list[str], rule_feats: list[list[str]], y, source_types=None) -> "SentenceClassifier":
         """Fit on sentences (``y`` 1 = attributed). ``source_types`` gives, for attributed
         sentences, the type of the main named source (or None) to fit the type model."""
+        from sklearn.linear_model import LogisticRegression
+
         y = np.asarray(y, dtype=int)
-        X = self.transform(texts, rule_feats)
+        X = self._matrix(texts, rule_feats)
         model = self._logreg().fit(X, y)
         self.coef_ = model.coef_[0].astype(np.float32)
         self.intercept_ = float(model.intercept_[0])
@@ -112,12 +113,17 @@ class SentenceClassifier:
                 self.type_coef_, self.type_intercept_ = coef, intercept
         return self
 
-    def _logreg(self) -> LogisticRegression:
+    def _logreg(self):
+        from sklearn.linear_model import LogisticRegression
+
         return LogisticRegression(C=self.settings.C, max_iter=2000, solver="liblinear",
                                   random_state=self.settings.seed)
 
     def _calibrate(self, X, y) -> tuple[float, float]:
         """Platt scaling of scores from models that did not see the sentence."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import StratifiedKFold
+
         folds = min(self.settings.calibration_folds, int(np.bincount(y).min()) if len(set(y)) > 1 else 0)
         if folds < 2:
             return 1.0, 0.0
@@ -136,7 +142,7 @@ class SentenceClassifier:
             raise RuntimeError("the classifier is not fitted")
         if not texts:
             return np.zeros(0)
-        return self.transform(texts, rule_feats) @ self.coef_ + self.intercept_
+        return self.transform(texts, rule_feats).dot(self.coef_) + self.intercept_
 
     def predict_proba(self, texts, rule_feats) -> np.ndarray:
         """Calibrated probabilities, columns (not attributed, attributed)."""
@@ -151,8 +157,8 @@ class SentenceClassifier:
         """The most likely type of the main source of each sentence (None without a type model)."""
         if self.type_coef_ is None or not texts:
             return [None] * len(texts)
-        scores = self.transform(texts, rule_feats) @ self.type_coef_.T + self.type_intercept_
-        return [TYPE_CLASSES[i] for i in np.asarray(scores).argmax(axis=1)]
+        scores = self.transform(texts, rule_feats).dot(self.type_coef_.T) + self.type_intercept_
+        return [TYPE_CLASSES[i] for i in scores.argmax(axis=1)]
 
     # ---- persistence (arrays only) ------------------------------------------------------------
     def to_arrays(self) -> tuple[dict, dict[str, np.ndarray]]:

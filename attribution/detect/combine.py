@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from ..read import Document
 from ..resolve import QuoteState
 from ..rulepack import RulePack
-from ..types import Sentence, Source
+from ..types import MODES, Sentence, Source
 from .classifier import SentenceClassifier
 from .features import rule_features
 from .phrases import Context
 from .rules import Detection, RuleEngine
 
-MODES = ("rules", "model", "combined")
 STRONG_CONFIDENCE = 0.9
 
 

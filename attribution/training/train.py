@@ -17,10 +17,7 @@ from ..detect.features import rule_features
 from ..detect.model_io import save_model
 from ..pipeline import Checker
 from ..rulepack import load_rulepack
-
-
-class TrainingError(Exception):
-    """Training data that cannot be used."""
+from . import TrainingError
 
 
 def gold_files(paths: list[str | Path]) -> list[Path]:
