@@ -1,4 +1,4 @@
-"""Command line: ``attribution check | train | evaluate``.
+"""Command line: ``attribution check | report | lint | train | evaluate | serve``.
 
 Exit codes of ``check``: 0 all inputs checked; 1 some inputs could not be read (the rest were
 checked); 2 nothing could be read, or a usage, rules or model error. ``train`` and ``evaluate``
@@ -19,6 +19,7 @@ from .read import DEFAULT_MAX_BYTES, ReadError, expand_paths, read_path
 from .render.json import render_json, render_jsonl_line
 from .render.text import render_text
 from .rulepack import RuleError
+from .serve import DEFAULT_MAX_BODY
 from .types import MODES
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
@@ -50,6 +51,13 @@ def _byte_count(value: str) -> int:
         count = -1
     if count < 0:
         raise argparse.ArgumentTypeError(f"expected a number of bytes (0 or more), got {value!r}")
+    return count
+
+
+def _body_limit(value: str) -> int:
+    count = _byte_count(value)
+    if count == 0:
+        raise argparse.ArgumentTypeError("the body limit must be at least 1 byte")
     return count
 
 
@@ -124,6 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES)
     lint.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _decision_options(lint)
+    serve = sub.add_parser("serve", help="the editor's web page and HTTP API",
+                           description="Serve the editor's page at / and the JSON API under /v1 "
+                                       "(needs pip install 'attribution[serve]').")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to bind (default 127.0.0.1; use 0.0.0.0 only behind a proxy)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--max-body", type=_body_limit, default=DEFAULT_MAX_BODY, metavar="BYTES",
+                       help=f"largest request body accepted, in bytes (default {DEFAULT_MAX_BODY})")
+    _decision_options(serve)
     sub.add_parser("rules", help="list the lint rules")
     rule = sub.add_parser("rule", help="explain one lint rule")
     rule.add_argument("code", metavar="CODE")
@@ -377,6 +394,28 @@ def run_lint(args) -> int:
     return EXIT_PARTIAL if fails(findings, args.fail_on) else EXIT_OK
 
 
+def run_serve(args) -> int:
+    from .serve import missing_packages
+    missing = missing_packages()
+    if missing:
+        _error(f"serve needs {', '.join(missing)}: pip install 'attribution[serve]'")
+        return EXIT_NOTHING
+    import uvicorn
+
+    from .pipeline import Checker
+    from .serve import create_app
+    from .serve.engine import Engine
+
+    checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
+    Engine(checker).warm_up()  # fail here, with a one-line message, on a bad --model or --backend
+    for notice in checker.notices:
+        _error(f"note: {notice}")
+    print(f"attribution serve: the editor's page at http://{args.host}:{args.port}/, the API under /v1 "
+          f"(docs at /docs); body limit {args.max_body:,} bytes", flush=True)
+    uvicorn.run(create_app(checker, max_body=args.max_body), host=args.host, port=args.port, log_level="info")
+    return EXIT_OK
+
+
 def run_rules(args) -> int:
     from .lint import load_lint_rules
     for rule in load_lint_rules().values():
@@ -414,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     _tolerant_stdout()
     from .training import TrainingError
     commands = {"check": run_check, "train": run_train, "evaluate": run_evaluate, "report": run_report,
-                "lint": run_lint, "rules": run_rules, "rule": run_rule}
+                "lint": run_lint, "serve": run_serve, "rules": run_rules, "rule": run_rule}
     problems = {RuleError: "rules error", ModelError: "model error", BackendError: "backend",
                 TrainingError: "labelled data"}
     try:

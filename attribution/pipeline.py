@@ -60,6 +60,11 @@ class Checker:
             self._engines[lang] = (nlp, pack, RuleEngine(nlp, pack), self._model(lang), self._parser(lang))
         return self._engines[lang]
 
+    def classifier_for(self, lang: str) -> Path | None:
+        """The model folder deciding ``lang`` beside the rules (None: the rules alone)."""
+        model = self._engine(lang)[3]
+        return self.models / lang if model is not None else None
+
     def _parser(self, lang: str):
         if not self.backend:
             return None
