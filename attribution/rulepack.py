@@ -99,6 +99,12 @@ class Cue:
     words: tuple[str, ...]
     needs_next: frozenset[str] = frozenset()
     needs_prev: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()  # the source must contain one of these words
+    not_next: frozenset[str] = frozenset()
+    not_prev: frozenset[str] = frozenset()
+    needs_later: frozenset[str] = frozenset()      # one of these within `within` tokens after the cue,
+    within: int = 0                                # with no word of `later_stops` before it
+    later_stops: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,7 @@ class RulePack:
     boilerplate: list[re.Pattern]
     function_words: frozenset[str]
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    cue_free_threshold: float = 0.5  # how sure the classifier must be to attribute a sentence with no cue
 
     def __post_init__(self):
         # each family of line patterns as one alternation: one regex call per line, not one per pattern
@@ -177,7 +184,7 @@ def _cues(data: dict, path: Path) -> list[Cue]:
         if not isinstance(entry, dict):
             raise RuleError(f"{where}: expected a mapping")
         unknown = set(entry) - {"id", "family", "source", "confidence", "words", "needs_next", "needs_prev",
-                                "nya_forms"}
+                                "source_nouns", "not_next", "not_prev", "needs_later", "nya_forms"}
         if unknown:
             raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
         cue_id = entry.get("id")
@@ -194,13 +201,31 @@ def _cues(data: dict, path: Path) -> list[Cue]:
         if not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
             raise RuleError(f"{where} ({cue_id}): 'confidence' must be a number in (0, 1]")
         words = _words(entry, "words", Path(where))
+        later = entry.get("needs_later") or {}
+        if not isinstance(later, dict) or set(later) - {"within", "words", "unless_before"} \
+                or (later and not (isinstance(later.get("within"), int) and later["within"] > 0)):
+            raise RuleError(f"{where} ({cue_id}): 'needs_later' must map 'within' (a number of tokens) "
+                            f"and 'words' (and optionally 'unless_before') ")
         if entry.get("nya_forms"):
             words += [w + "nya" for w in words if " " not in w and not w.endswith("nya")]
         cues.append(Cue(id=cue_id, family=entry["family"], source=entry["source"],
                         confidence=float(confidence), words=tuple(words),
                         needs_next=_lower_set(_words(entry, "needs_next", Path(where), False)),
-                        needs_prev=_lower_set(_words(entry, "needs_prev", Path(where), False))))
+                        needs_prev=_lower_set(_words(entry, "needs_prev", Path(where), False)),
+                        source_nouns=_lower_set(_words(entry, "source_nouns", Path(where), False)),
+                        not_next=_lower_set(_words(entry, "not_next", Path(where), False)),
+                        not_prev=_lower_set(_words(entry, "not_prev", Path(where), False)),
+                        needs_later=_lower_set(_words(later, "words", Path(where), bool(later))),
+                        within=int(later.get("within", 0)),
+                        later_stops=_lower_set(_words(later, "unless_before", Path(where), False))))
     return cues
+
+
+def _probability(data: dict, key: str, path: Path, default: float = 0.5) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise RuleError(f"{path}: '{key}' must be a number from 0 to 1")
+    return float(value)
 
 
 def _outlets(data: dict, path: Path) -> list[Outlet]:
@@ -251,6 +276,7 @@ def load_rulepack(lang: str, directory: str | None = None) -> RulePack:
     return RulePack(
         lang=lang,
         cues=_cues(cues_data, base / "cues.yaml"),
+        cue_free_threshold=_probability(cues_data, "cue_free_threshold", base / "cues.yaml"),
         outlets=_outlets(outlets_data, root / "outlets.yaml"),
         outlet_words=frozenset(_words(outlets_data, "outlet_words", root / "outlets.yaml")),
         outlet_suffixes=tuple(_words(outlets_data, "outlet_suffixes", root / "outlets.yaml")),

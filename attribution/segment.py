@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import add, contains, itemgetter, not_
 from typing import NamedTuple
 
 import numpy
@@ -26,9 +27,12 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from .rulepack import RulePack, load_rulepack
 
 TERMINALS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "..", "...."}
+TERMINAL_ENDS = (".", "!", "?", "…")  # every terminal, and every abbreviation that may end one, ends so
 CLOSERS = {"”", "’", '"', "'", "''", ")", "]", "»", "›"}
+DASHES = {"―", "—", "–"}
 OPENERS = {"“", '"', "‘", "'", "(", "[", "«", "-", "–", "—", "•"}
-PROSE_END = re.compile(r"""[.!?:;…"”’)»\]]\s*$""")
+PROSE_END = re.compile(r"""(?:[.!?:;…"”’)»\]]|'')\s*$""")  # '' closes quotes in some archives
+QUOTE_CREDIT = re.compile(r"""(?:[”"»]|'')\s*[―—–]\s*\w[^.!?]{0,60}$""")  # “…” ― Jane Doe
 BULLET = re.compile(r"^\s*(?:[•▪●◦·*>\-–—]|â€¢|â\x80¢|\d{1,2}[.)])\s+")
 _EMPTY = re.compile("")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
@@ -67,14 +71,16 @@ class Tok(NamedTuple):
         return self.text + self.whitespace_
 
 
+_TEXT, _IDX, _WHITESPACE = itemgetter(1), itemgetter(3), itemgetter(4)  # fields of a Tok
+
+
 def make_tokens(doc: Doc) -> list[Tok]:
-    rows = doc.to_array([ORTH, SPACY, IS_PUNCT, IDX]).tolist()
-    strings = doc.vocab.strings
-    texts = [strings[row[0]] for row in rows]
-    columns = zip(range(len(texts)), texts, [t.lower() for t in texts], [row[3] for row in rows],
-                  [" " if row[1] else "" for row in rows], [t.isspace() for t in texts],
-                  [row[2] == 1 for row in rows], [t.isalpha() for t in texts], [t.isupper() for t in texts])
-    return list(map(tuple.__new__, repeat(Tok), columns))
+    columns = doc.to_array([ORTH, SPACY, IS_PUNCT, IDX]).T
+    texts = list(map(doc.vocab.strings.__getitem__, columns[0].tolist()))
+    fields = zip(range(len(texts)), texts, map(str.lower, texts), columns[3].tolist(),
+                 [" " if space else "" for space in columns[1].tolist()], map(str.isspace, texts),
+                 (columns[2] == 1).tolist(), map(str.isalpha, texts), map(str.isupper, texts))
+    return list(map(tuple.__new__, repeat(Tok), fields))
 
 
 def token_list(doc: Doc) -> list[Tok]:
@@ -166,25 +172,33 @@ class Segmenter:
             return doc
         starts = [False] * n
         tokens = token_list(doc)
-        forced, whole = self.forced_starts("".join(t.text + t.whitespace_ for t in tokens))
-        new_line = True
-        for i, tok in enumerate(tokens):
-            text = tok.text
-            if tok.is_space:
-                if "\n" in text:
-                    new_line = True
-                continue
-            if new_line or tok.idx in forced:
+        texts = list(map(_TEXT, tokens))
+        offsets = list(map(_IDX, tokens))
+        spaces = list(map(_WHITESPACE, tokens))
+        forced, whole = self.forced_starts("".join(map(add, texts, spaces)))
+        # each pass looks only at the few tokens that can start a sentence its way, picked out
+        # with C-level filters (a Python loop over every token would cost more than the rest)
+        for i in [-1, *compress(count(), map(contains, texts, repeat("\n")))]:
+            j = i + 1  # the first word of the text and of every line
+            while j < n and tokens[j].is_space:
+                j += 1
+            if j < n:
+                starts[j] = True
+        for offset in forced:
+            j = bisect_left(offsets, offset)
+            if j < n and offsets[j] == offset and not tokens[j].is_space:
+                starts[j] = True
+        for i in compress(count(1), map(not_, spaces[:-1])):
+            if self._glued(texts[i - 1], texts[i]):
                 starts[i] = True
-                new_line = False
-            if i and not tokens[i - 1].whitespace_ and self._glued(tokens[i - 1].text, text):
-                starts[i] = True
-            if text in TERMINALS or (text.endswith(".") and len(text) > 1 and text[:-1] in self.may_end):
+        may_end = self.may_end
+        for i in compress(count(), map(str.endswith, texts, repeat(TERMINAL_ENDS))):
+            text = texts[i]
+            if text in TERMINALS or (len(text) > 1 and text[-1] == "." and text[:-1] in may_end):
                 nxt = self._after_terminal(tokens, i)
                 if nxt is not None and self._ends_sentence(tokens, i, nxt):
                     starts[nxt] = True
         if whole:
-            offsets = [t.idx for t in tokens]
             for start, end in whole:
                 j = bisect_left(offsets, start)
                 first = True
@@ -195,7 +209,7 @@ class Segmenter:
                     j += 1
         starts[0] = True
         doc.user_data[STARTS_KEY] = starts  # read by sentence_spans
-        values = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64).view(numpy.uint64)
+        values = numpy.where(numpy.array(starts), 1, -1).astype(numpy.int64).view(numpy.uint64)
         doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
 
@@ -218,6 +232,8 @@ class Segmenter:
         tok = doc[i]
         following = doc[nxt].text
         first = following[:1]
+        if following in DASHES and doc[nxt - 1].text in CLOSERS | {"''"}:
+            return False  # a dash after a closing quote credits it: “…” — Siti Aminah
         if not (first.isupper() or first.isdigit() or first in OPENERS):
             # a sentence started in lower case by mistake: "... kejadian. wali Kota ..."
             prev = doc[i - 1].text if i > 0 else ""
@@ -342,6 +358,6 @@ def _kind(text: str, span: Span, pack: RulePack) -> str:
         m = pack.any_dateline.match(line, len(line) - len(line.lstrip()))
         if m and line_start + len(m.group(0).rstrip()) == span.end:
             return "dateline"
-    if whole_line and not PROSE_END.search(piece):
+    if whole_line and not PROSE_END.search(piece) and not QUOTE_CREDIT.search(piece):
         return "list" if BULLET.match(line) else "headline"
     return "prose"

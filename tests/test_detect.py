@@ -41,6 +41,7 @@ def test_indonesian_cues_find_the_source(text, source):
      ("Microbiological Research Corp", "organization")),
     ("A spokesman for the Bundesbank declined to confirm the figure but said talks went on.",
      ("A spokesman for the Bundesbank", "organization")),
+    ("A new survey found support for the tax at 40 percent.", ("A new survey", "anonymous")),
 ])
 def test_english_cues_find_the_source(text, source):
     sentence = first(text, "en")
@@ -59,6 +60,7 @@ def test_english_cues_find_the_source(text, source):
     ("Prices rose in the United States and Canada last year.", "en"),
     ("Pelaku tidak menjelaskan motifnya kepada penyidik.", "id"),
     ("He did not comment on the claims when asked on Monday.", "en"),
+    ("Officials showed reporters the damaged pumping station.", "en"),
 ])
 def test_hard_negatives_stay_unattributed(text, lang):
     assert first(text, lang).label == "unattributed"
@@ -144,3 +146,79 @@ def test_doubled_apostrophes_quote_like_straight_quotes():
             "''We have the votes. We will not wait another year.''")
     a = attribution.analyze(text, lang="en")
     assert [s.label for s in a.sentences] == ["attributed", "attributed", "attributed"]
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("Readers wrote in\n\n“The bus has not come on time once this year.” ― Maria Lopez\n", "en", "Maria Lopez"),
+    ("Suara warga\n\n“Kami belum menerima bantuan sama sekali.” — Siti Aminah\n", "id", "Siti Aminah"),
+])
+def test_a_quote_credited_after_a_dash_is_prose_with_its_speaker(text, lang, speaker):
+    headline, quote = attribution.analyze(text, lang=lang).sentences
+    assert headline.kind == "headline" and quote.kind == "prose"
+    assert quote.label == "attributed" and named(quote)[0][:2] == (speaker, "person")
+
+
+def test_a_paragraph_closed_by_doubled_apostrophes_is_prose_not_a_headline():
+    text = ("The mayor opened the bridge on Friday.\n\n"
+            "''It took us nine years,'' she said, ''and it was worth every one of them.''\n")
+    last = attribution.analyze(text, lang="en").sentences[-1]
+    assert last.kind == "prose" and last.label == "attributed"
+
+
+RULES_ONLY = attribution.Checker(mode="rules")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("At a rally, the governor likened the budget deal to a blank cheque.", "the governor"),
+    ('Senator Ruth Ames called the proposal "a gift to the banks" on Tuesday.', "Senator Ruth Ames"),
+    ("The mayor has called the stadium plan a waste of public money.", "The mayor"),
+    ("Recent polls in three swing states have shown the challenger ahead.", "Recent polls in three swing states"),
+])
+def test_reaction_and_finding_cues_of_the_rule_pack(text, source):
+    sentence = RULES_ONLY.analyze(text, lang="en").sentences[0]
+    assert sentence.label == "attributed" and named(sentence)[0][0] == source
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor called a press conference for Monday morning.",
+    "Neighbours called police to report a fire in the flat below.",
+    "The scheme, called Fresh Start, gives each family a grant.",
+    "Police found the stolen van abandoned near the port.",
+])
+def test_the_same_words_in_other_senses_are_no_cue(text):
+    assert RULES_ONLY.analyze(text, lang="en").sentences[0].label == "unattributed"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Badan Pusat Statistik (BPS) mencatat inflasi Oktober sebesar 2,1 persen.", "Badan Pusat Statistik (BPS)"),
+    ("Hasil survei itu menunjukkan 60 persen warga puas dengan layanan bus.", "Hasil survei"),
+])
+def test_indonesian_report_and_finding_cues(text, source):
+    sentence = RULES_ONLY.analyze(text, lang="id").sentences[0]
+    assert sentence.label == "attributed" and named(sentence)[0][0] == source
+
+
+@pytest.mark.parametrize("text", [
+    "Warga melaporkan kejadian itu ke polisi pada Senin malam.",
+    "Polisi menunjukkan barang bukti kepada wartawan di Mapolres.",
+    "Tim tamu yang mencatat kemenangan pertama musim ini pulang lebih awal.",
+])
+def test_indonesian_actions_with_the_same_words_are_no_cue(text):
+    assert RULES_ONLY.analyze(text, lang="id").sentences[0].label == "unattributed"
+
+
+def test_cue_options_are_validated(tmp_path):
+    import shutil
+
+    from attribution.rulepack import RuleError, load_rulepack, rules_dir
+
+    shutil.copytree(rules_dir(), tmp_path / "rules")
+    cues = tmp_path / "rules" / "id" / "cues.yaml"
+    text = cues.read_text(encoding="utf-8")
+    cues.write_text(text.replace("cue_free_threshold: 0.8", "cue_free_threshold: 1.5"), encoding="utf-8")
+    with pytest.raises(RuleError, match="cue_free_threshold"):
+        load_rulepack("id", str(tmp_path / "rules"))
+    cues.write_text(text.replace("  - id: ID-MENCATAT\n", "  - id: ID-MENCATAT\n    needs_later: {words: [a]}\n"),
+                    encoding="utf-8")
+    with pytest.raises(RuleError, match="needs_later"):
+        load_rulepack("id", str(tmp_path / "rules"))

@@ -9,6 +9,9 @@
   classifier's score is reported on every sentence it decided (``model_score``), and ``MODEL``
   is added to ``rules`` where it changed the rules' label.
 
+A sentence in which the rules found no cue at all is turned attributed only when the classifier's
+score reaches the rule pack's ``cue_free_threshold`` as well (``rules/<lang>/cues.yaml``).
+
 A sentence the classifier turns attributed gets the phrase that opens the sentence as its
 source when one can be found, with that phrase's type (the classifier's source-type model
 types it when it is a bare pronoun).
@@ -75,7 +78,8 @@ def apply_model(model: SentenceClassifier, mode: str, readings: list[RuleReading
     for n, (reading, k) in enumerate(todo):
         s, p = reading.sentences[k], float(scores[n])
         s.model_score = round(p, 3)
-        attributed = p >= threshold
+        no_cue = s.label != "attributed" and "NO-CUE" in s.rules
+        attributed = p >= (max(threshold, pack.cue_free_threshold) if no_cue else threshold)
         if attributed and s.label != "attributed":
             s.label = "attributed"
             s.rules.append("MODEL")

@@ -76,7 +76,8 @@ class PhraseFinder:
                 self.pronoun_kind[w] = kind
         self.lexicon = (pack.person_titles | pack.anonymous_nouns | pack.organization_words
                         | pack.determiners | pack.report_nouns | pack.places)
-        self.spokes_text = list(pack.spokesperson_words)
+        self.spokes_text = re.compile("|".join(f" {re.escape(w)} " for w in pack.spokesperson_words)) \
+            if pack.spokesperson_words else None
 
     # ---- token tests -------------------------------------------------------------------------
     def _verb_like(self, lower: str) -> bool:
@@ -275,12 +276,12 @@ class PhraseFinder:
         head_lower = head.lower_
         phrase_lower = " ".join(lowers)
         named = [t for t in toks if self._name_like(t, doc)]
-        has_title = any(w in self.pack.person_titles for w in lowers)
-        padded = f" {phrase_lower} "
-        spokes = any(f" {s} " in padded for s in self.spokes_text)
-        has_org = any(w in self.pack.organization_words for w in lowers) or any(
-            _ACRONYM.match(t.text) and t.lower_ not in self.pack.person_titles for t in toks)
-        has_place = phrase_lower in self.pack.places or any(w in self.pack.places for w in lowers)
+        pack = self.pack
+        has_title = not pack.person_titles.isdisjoint(lowers)
+        spokes = self.spokes_text is not None and self.spokes_text.search(f" {phrase_lower} ") is not None
+        has_org = not pack.organization_words.isdisjoint(lowers) or any(
+            _ACRONYM.match(t.text) and t.lower_ not in pack.person_titles for t in toks)
+        has_place = phrase_lower in pack.places or not pack.places.isdisjoint(lowers)
         if spokes and not self._person_name(toks, doc):
             return Phrase(start, end, "organization", ref="spokesperson")  # speaks for a body
         person_name = self._person_name(toks, doc)

@@ -154,8 +154,11 @@ class RuleEngine:
         s_start, s_end = span.first_token, span.last_token + 1
         negatives = [(a, b) for _, a, b in m["NEG"]]
         hedge_spans = [(a, b) for _, a, b in _longest(m["HEDGE"])]
-        quoted = _quoted_tokens(doc, text, s_start, s_end)
-        cues = [c for c in _longest(m["cue"])
+        # the context of a cue is checked before the longest match is chosen, so that a word
+        # listed under two cues ("showed" after "poll", "showed that") gets the cue that fits
+        fitting = [c for c in m["cue"] if self._context_ok(doc, self.cues[c[0]], c[1], c[2], s_start, s_end)]
+        quoted = _quoted_tokens(doc, text, s_start, s_end) if fitting else set()
+        cues = [c for c in _longest(fitting)
                 if not _overlaps((c[1], c[2]), negatives) and c[1] not in quoted
                 and not any(h[0] <= c[1] and c[2] <= h[1] and h[1] - h[0] > c[2] - c[1] for h in hedge_spans)]
         ctx = Context(s_start, s_end, {i for _, a, b in cues for i in range(a, b)},
@@ -164,9 +167,12 @@ class RuleEngine:
         used_cues: list[tuple[int, int]] = []
         for cue_id, a, b in cues:
             cue = self.cues[cue_id]
-            if not self._context_ok(doc, cue, a, b, s_start, s_end) or self.finder.negated(doc, a, s_start):
+            if self.finder.negated(doc, a, s_start):
                 continue
             phrase = self._source_for(doc, cue, a, b, ctx)
+            if cue.source_nouns and (phrase is None or cue.source_nouns.isdisjoint(
+                    doc[i].lower_ for i in range(phrase.start, phrase.end))):
+                continue  # "officials showed reporters the site": the word is no cue here
             if phrase is None:
                 det.cue_without_source = True
                 continue
@@ -207,6 +213,19 @@ class RuleEngine:
                 return False
         if cue.needs_next:
             if b >= s_end or doc[b].lower_ not in cue.needs_next:
+                return False
+        if cue.not_next and b < s_end and doc[b].lower_ in cue.not_next:
+            return False
+        if cue.not_prev and a > s_start and doc[a - 1].lower_ in cue.not_prev:
+            return False
+        if cue.needs_later:
+            for i in range(b, min(s_end, b + cue.within)):
+                word = doc[i].lower_
+                if word in cue.needs_later and i > b:
+                    break
+                if word in cue.later_stops:
+                    return False
+            else:
                 return False
         return True
 
@@ -278,8 +297,17 @@ def _quoted_tokens(doc: Doc, text: str, start: int, end: int) -> set[int]:
     ranges, _, _ = quotes.scan(text[base:doc[end - 1].idx + len(doc[end - 1].text)])
     if not ranges:
         return set()
-    return {i for i in range(start, end)
-            if any(a <= doc[i].idx - base < b for a, b in ranges)}
+    inside = set()
+    k = 0
+    for i in range(start, end):  # tokens and ranges both run in text order
+        offset = doc[i].idx - base
+        while k < len(ranges) and ranges[k][1] <= offset:
+            k += 1
+        if k == len(ranges):
+            break
+        if ranges[k][0] <= offset:
+            inside.add(i)
+    return inside
 
 
 def _span_text(tokens, start: int, end: int) -> str:
