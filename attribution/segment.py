@@ -75,6 +75,7 @@ _TEXT, _IDX, _WHITESPACE = itemgetter(1), itemgetter(3), itemgetter(4)  # fields
 
 
 def make_tokens(doc: Doc) -> list[Tok]:
+    """:class:`Tok` objects for every token of a Doc, from its arrays in one pass."""
     columns = doc.to_array([ORTH, SPACY, IS_PUNCT, IDX]).T
     texts = list(map(doc.vocab.strings.__getitem__, columns[0].tolist()))
     fields = zip(range(len(texts)), texts, map(str.lower, texts), columns[3].tolist(),
