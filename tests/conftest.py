@@ -1,7 +1,9 @@
-"""Shared articles and helpers for the read, language and CLI tests."""
+"""Shared articles and helpers for the tests, and a headless Chromium for the browser tests."""
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import sys
 
 import pytest
@@ -94,3 +96,20 @@ def run_cli(capsys, monkeypatch):
         return CliResult(code, out, err)
 
     return run
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (``playwright install`` cannot download one here)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        yield b
+        b.close()

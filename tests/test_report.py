@@ -1,8 +1,6 @@
 """Reports of one article: formats, escaping, the seed's stored report, and a real browser."""
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -61,20 +59,7 @@ def test_stored_seed_report_is_current(tmp_path):
         assert fresh == stored, f"reports/{name} is stale: regenerate it (see README, 'Reports')"
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
-        yield b
-        b.close()
 
 
 def test_browser_shows_sources_on_hover_offline(browser, tmp_path):

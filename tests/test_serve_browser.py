@@ -2,8 +2,6 @@
 server on a loopback port."""
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import threading
 import time
@@ -20,7 +18,6 @@ from attribution.serve import create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "islamtimes-2024-01-us-iraq.txt"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = "The mayor said the plan was final. <img src=x onerror=alert(1)> was written on the council's board."
 
 
@@ -42,18 +39,6 @@ def server():
     running.should_exit = True
     thread.join(timeout=30)
 
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
-        yield b
-        b.close()
 
 
 @pytest.fixture
