@@ -190,15 +190,20 @@ def _documents(args, failures: list[str]):
         yield doc
 
 
+def _checker(args):
+    """The checker the decision options (``--mode``, ``--model``, ``--backend``) ask for."""
+    from .pipeline import Checker
+
+    return Checker(mode=args.mode, models=args.model, backend=args.backend)
+
+
 def run_check(args) -> int:
     failures: list[str] = []
     checked = 0
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                         and os.environ.get("NO_COLOR") is None)
     collected = []
-    from .pipeline import Checker
-
-    checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
+    checker = _checker(args)
     for analysis in checker.analyze_documents(_documents(args, failures)):
         checked += 1
         if args.format == "jsonl":
@@ -232,9 +237,7 @@ def run_evaluate(args) -> int:
     from .evaluate import evaluate, render_table
     from .training.train import gold_files, load_gold
     articles = load_gold(gold_files(args.gold))
-    from .pipeline import Checker
-
-    table, mistakes = evaluate(articles, Checker(mode=args.mode, models=args.model, backend=args.backend))
+    table, mistakes = evaluate(articles, _checker(args))
     if args.json:
         print(json.dumps(table, ensure_ascii=False))
     else:
@@ -262,9 +265,7 @@ def run_report(args) -> int:
     renderers = {"markdown": report_markdown, "html": report_html, "json": report_json, "text": report_markdown}
     failures: list[str] = []
     done = 0
-    from .pipeline import Checker
-
-    checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
+    checker = _checker(args)
     for analysis in checker.analyze_documents(_documents(args, failures)):
         card = score_article(analysis, publisher=args.publisher)
         done += 1
@@ -349,9 +350,7 @@ def run_lint(args) -> int:
             _error(f"{args.baseline}: not a baseline file ({err})")
             return EXIT_NOTHING
     prints: dict[int, str] = {}
-    from .pipeline import Checker
-
-    checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
+    checker = _checker(args)
     for analysis in checker.analyze_documents(_documents(args, failures)):
         checked += 1
         path = args.stdin_filename if analysis.path == "-" and args.stdin_filename else analysis.path
@@ -402,12 +401,12 @@ def run_serve(args) -> int:
         return EXIT_NOTHING
     import uvicorn
 
-    from .pipeline import Checker
+    from .rulepack import LANGUAGES
     from .serve import create_app
-    from .serve.engine import Engine
 
-    checker = Checker(mode=args.mode, models=args.model, backend=args.backend)
-    Engine(checker).warm_up()  # fail here, with a one-line message, on a bad --model or --backend
+    checker = _checker(args)
+    for lang in LANGUAGES:  # load every model and backend now: a bad --model fails in one line
+        checker.classifier_for(lang)
     for notice in checker.notices:
         _error(f"note: {notice}")
     print(f"attribution serve: the editor's page at http://{args.host}:{args.port}/, the API under /v1 "
