@@ -233,7 +233,7 @@ class Segmenter:
         tok = doc[i]
         following = doc[nxt].text
         first = following[:1]
-        if following in DASHES and doc[nxt - 1].text in CLOSERS | {"''"}:
+        if following in DASHES and doc[nxt - 1].text in CLOSERS:
             return False  # a dash after a closing quote credits it: “…” — Siti Aminah
         if not (first.isupper() or first.isdigit() or first in OPENERS):
             # a sentence started in lower case by mistake: "... kejadian. wali Kota ..."
